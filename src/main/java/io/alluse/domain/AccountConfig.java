@@ -50,6 +50,15 @@ public record AccountConfig(Map<SleeveKind, SleeveConfig> sleeves, Percent cashB
         return new AccountConfig(copy, cashBuffer, window);
     }
 
+    /** New targets for all three sleeves at once, since they must always add up to 100%. */
+    public AccountConfig withTargets(Percent gen, Percent rev, Percent com) {
+        EnumMap<SleeveKind, SleeveConfig> copy = new EnumMap<>(sleeves);
+        copy.put(SleeveKind.GEN, sleeve(SleeveKind.GEN).withTarget(gen));
+        copy.put(SleeveKind.REV, sleeve(SleeveKind.REV).withTarget(rev));
+        copy.put(SleeveKind.COM, sleeve(SleeveKind.COM).withTarget(com));
+        return new AccountConfig(copy, cashBuffer, window);
+    }
+
     public AccountConfig withWindow(ExecutionWindow newWindow) {
         return new AccountConfig(sleeves, cashBuffer, newWindow);
     }

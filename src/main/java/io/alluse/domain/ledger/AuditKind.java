@@ -1,0 +1,18 @@
+package io.alluse.domain.ledger;
+
+/** What an audit event records (SPEC section 3: every decision, order, fill, assignment, cash flow and change). */
+public enum AuditKind {
+    ACCOUNT_CREATED,
+    CONFIG_CHANGED,
+    STATUS_CHANGED,
+    CASH_FLOW,
+    SYNC,
+    DECISION,
+    SKIPPED,
+    ORDER,
+    FILL,
+    ASSIGNMENT,
+    EXPIRATION,
+    SCHEDULE,
+    ERROR
+}

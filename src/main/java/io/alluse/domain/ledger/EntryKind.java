@@ -1,0 +1,21 @@
+package io.alluse.domain.ledger;
+
+/** Kinds of ledger transactions. Deposits and withdrawals are external flows, never profit. */
+public enum EntryKind {
+    DEPOSIT,
+    WITHDRAWAL,
+    /** Premium received for selling an option (positive amount). */
+    SELL_TO_OPEN,
+    /** Cost of buying an option back (negative amount). */
+    BUY_TO_CLOSE,
+    BUY_STOCK,
+    SELL_STOCK,
+    /** A short put assigned: shares bought at the strike. */
+    ASSIGNMENT,
+    /** A short call assigned: shares sold at the strike. */
+    CALLED_AWAY,
+    EXPIRATION,
+    COMMISSION,
+    /** Capital moved between the sleeves of one account by a re-split: sums to zero over the account. */
+    SLEEVE_TRANSFER
+}

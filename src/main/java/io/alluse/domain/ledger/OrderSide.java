@@ -1,0 +1,3 @@
+package io.alluse.domain.ledger;
+
+public enum OrderSide { BUY, SELL }

@@ -1,0 +1,210 @@
+package io.alluse.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.alluse.domain.AccountId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded H2 database in one data folder: a connection pool, versioned migrations
+ * (Flyway), and Hibernate validating its mapping against what the migrations built.
+ *
+ * <p>Ledger rows carry their account as Hibernate's tenant id: a session opened for one account
+ * sees and writes only that account's rows. Portfolio-wide reads use the root tenant.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** H2 adds {@code .mv.db}. */
+    public static final String FILE_STEM = "alluse";
+    public static final String FILE_NAME = FILE_STEM + ".mv.db";
+    static final String ROOT_TENANT = "*";
+
+    private static final List<Class<?>> ENTITIES = List.of(AccountEntity.class, SleeveEntity.class, LedgerEntryEntity.class,
+            PositionEntity.class, OrderEntity.class, CashFlowEntity.class, AuditEventEntity.class);
+
+    private final Path directory;
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+
+    private Database(Path directory, HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.directory = directory;
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** Opens (creating if needed) the database in {@code directory} and brings its schema up to date. */
+    public static Database open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot create the data folder " + directory + ": " + e.getMessage(), e);
+        }
+        HikariDataSource dataSource = new HikariDataSource(poolConfig(directory));
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            SessionFactory sessionFactory = buildSessionFactory(dataSource);
+            log.info("Database open at {}", directory.resolve(FILE_NAME));
+            return new Database(directory, dataSource, sessionFactory);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new StoreException("Cannot open the database in " + directory + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String jdbcUrl(Path directory) {
+        // WRITE_DELAY=0: a commit reaches the file before the call returns, so an order intent
+        // stored before sending survives a kill of the process (SPEC section 3).
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_STEM) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static HikariConfig poolConfig(Path directory) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl(directory));
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setPoolName("alluse-db");
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        return config;
+    }
+
+    private static SessionFactory buildSessionFactory(HikariDataSource dataSource) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
+                .applySetting(AvailableSettings.ORDER_INSERTS, true)
+                .applySetting(AvailableSettings.ORDER_UPDATES, true)
+                .applySetting(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
+                .applySetting(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new RootTenantResolver())
+                .applySetting(AvailableSettings.SHOW_SQL, false)
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            ENTITIES.forEach(sources::addAnnotatedClass);
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    /** Sessions opened without an account see every account's rows: portfolio-wide reads only. */
+    private static final class RootTenantResolver implements CurrentTenantIdentifierResolver<String> {
+        @Override
+        public String resolveCurrentTenantIdentifier() {
+            return ROOT_TENANT;
+        }
+
+        @Override
+        public boolean validateExistingCurrentSessions() {
+            return false;
+        }
+
+        @Override
+        public boolean isRoot(String tenantId) {
+            return ROOT_TENANT.equals(tenantId);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path file() {
+        return directory.resolve(FILE_NAME);
+    }
+
+    /** Runs work in one transaction over every account's rows; commits, or rolls back on any exception. */
+    <T> T portfolioTransaction(Function<Session, T> work) {
+        return transaction(sessionFactory.openSession(), work);
+    }
+
+    /** Runs work in one transaction that can see and write only {@code account}'s ledger rows. */
+    <T> T accountTransaction(AccountId account, Function<Session, T> work) {
+        return transaction(sessionFactory.withOptions().tenantIdentifier(account.value()).openSession(), work);
+    }
+
+    void accountTransactionVoid(AccountId account, Consumer<Session> work) {
+        accountTransaction(account, s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    private static <T> T transaction(Session session, Function<Session, T> work) {
+        try (session) {
+            Transaction tx = session.beginTransaction();
+            try {
+                T result = work.apply(session);
+                tx.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Plain JDBC for maintenance statements (backup, checkpoint). */
+    void execute(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+            c.commit();
+        } catch (SQLException e) {
+            throw new StoreException("Database statement failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** For packages that keep their own tables with plain JDBC in the same file (the paper broker). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessionFactory.close();
+        } finally {
+            try {
+                execute("CHECKPOINT SYNC");
+            } catch (RuntimeException e) {
+                log.warn("Final checkpoint failed: {}", e.getMessage());
+            }
+            dataSource.close();
+            log.info("Database closed at {}", directory.resolve(FILE_NAME));
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

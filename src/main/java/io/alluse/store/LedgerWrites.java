@@ -1,0 +1,56 @@
+package io.alluse.store;
+
+import io.alluse.domain.CashFlow;
+import io.alluse.domain.FundChange;
+import io.alluse.domain.Money;
+import io.alluse.domain.Percent;
+import io.alluse.domain.SleeveCapitals;
+import io.alluse.domain.SleeveKind;
+import java.util.Map;
+import io.alluse.domain.ledger.EntryKind;
+import org.hibernate.Session;
+
+/** Ledger rows written as part of larger changes, in the caller's account transaction. */
+final class LedgerWrites {
+
+    private LedgerWrites() {
+    }
+
+    /**
+     * A cash flow lands in each sleeve as its target share of the flow; where the re-split also moved
+     * capital between sleeves (they had drifted from their targets), the rest is a transfer line.
+     * Transfers sum to zero over the account, so only the flow itself changes the account's total.
+     */
+    static void cashFlowEntries(Session s, FundChange change, Map<SleeveKind, Percent> targets) {
+        CashFlow flow = change.flow();
+        EntryKind kind = flow.kind() == CashFlow.Kind.DEPOSIT ? EntryKind.DEPOSIT : EntryKind.WITHDRAWAL;
+        SleeveCapitals shares = SleeveCapitals.split(flow.amount(), targets);
+        String verb = kind == EntryKind.DEPOSIT ? "Deposit" : "Withdrawal";
+        for (SleeveKind sleeve : SleeveKind.values()) {
+            Money share = kind == EntryKind.DEPOSIT ? shares.of(sleeve) : shares.of(sleeve).negate();
+            Money transfer = change.change(sleeve).minus(share);
+            if (!share.isZero()) {
+                s.persist(entry(change, sleeve, kind, share, flow.reference(),
+                        verb + " of " + flow.amount() + ": " + sleeve.label() + " share at its " + targets.get(sleeve) + " target"));
+            }
+            if (!transfer.isZero()) {
+                s.persist(entry(change, sleeve, EntryKind.SLEEVE_TRANSFER, transfer, flow.reference(),
+                        "Re-split to targets after the " + verb.toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+    }
+
+    private static LedgerEntryEntity entry(FundChange change, SleeveKind sleeve, EntryKind kind, Money amount, String reference, String memo) {
+        LedgerEntryEntity e = new LedgerEntryEntity();
+        e.occurredAt = change.flow().at();
+        e.sleeve = sleeve.name();
+        e.kind = kind.name();
+        e.instrument = "";
+        e.quantity = 0;
+        e.priceCents = 0;
+        e.amountCents = amount.cents();
+        e.reference = reference;
+        e.memo = memo;
+        return e;
+    }
+}

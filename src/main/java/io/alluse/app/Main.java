@@ -1,7 +1,42 @@
 package io.alluse.app;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point of the app and its command line. */
 public final class Main {
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("java " + Runtime.version() + " args=" + java.util.Arrays.toString(args));
+        // exit explicitly: after the window closes, JavaFX and pool threads must not keep the JVM alive
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one invocation and returns its exit code: 0 done, 1 failed, 2 refused input. Never calls System.exit. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = commandLine();
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new RootCommand());
+        AccountsCreateCommand.addSleeveOptions(cli.getSubcommands().get("accounts").getSubcommands().get("create").getCommandSpec());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // Expected failures (folder in use, bad backup file) get their message only; the log has the rest.
+            commandLine.getErr().println("Error: " + message(e));
+            org.slf4j.LoggerFactory.getLogger(Main.class).error("Command failed", e);
+            return 1;
+        });
+        return cli;
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

@@ -25,8 +25,10 @@ public record Percent(int basisPoints) implements Comparable<Percent> {
         return new Percent(percent.movePointRight(2).intValueExact());
     }
 
+    /** The shortest exact decimal: 40, 1.5, 33.33 (never exponent notation such as 4E+1). */
     public BigDecimal toBigDecimal() {
-        return BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros();
+        BigDecimal d = BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
     }
 
     /** As a fraction: 40% is 0.40. */

@@ -33,9 +33,10 @@ public record SleeveDraft(
                 p.perSymbolCap().toBigDecimal().toPlainString());
     }
 
+    /** Deltas as traders write them, with at least two decimals (0.30), and exactly (0.325 stays 0.325). */
     static String fmt(double d) {
-        return new java.math.BigDecimal(Double.toString(d)).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
-                .replaceAll("^(\\d)$", "$1.0");
+        java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(d));
+        return (exact.scale() < 2 ? exact.setScale(2) : exact).toPlainString();
     }
 
     public static String shortDay(DayOfWeek day) {

@@ -1,0 +1,102 @@
+package io.alluse.app;
+
+import io.alluse.domain.Account;
+import io.alluse.domain.SleeveConfig;
+import io.alluse.domain.SleeveDraft;
+import io.alluse.domain.SleeveKind;
+import io.alluse.domain.StrategyParameters;
+import io.alluse.domain.Symbol;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** How the command line prints accounts: aligned text for people, JSON for machines. */
+final class AccountViews {
+
+    private AccountViews() {
+    }
+
+    static String table(List<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return "No accounts yet. Create one with `accounts create`, or start the app once to get Account-1.\n";
+        }
+        String format = "%-16s %-18s %-7s %15s  %-22s %-22s %-22s %s%n";
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, format, "ID", "NAME", "STATUS", "CAPITAL", "GEN-ACC", "REV-ACC", "COM-ACC", "WINDOW (NY)"));
+        for (Account a : accounts) {
+            b.append(String.format(Locale.ROOT, format, a.id(), a.name(), a.status(), a.totalCapital().format(),
+                    sleeve(a, SleeveKind.GEN), sleeve(a, SleeveKind.REV), sleeve(a, SleeveKind.COM), a.config().window()));
+        }
+        return b.toString();
+    }
+
+    private static String sleeve(Account a, SleeveKind kind) {
+        return a.capital().of(kind).formatWhole() + " (" + a.config().target(kind) + ")";
+    }
+
+    static String details(Account a) {
+        StringBuilder b = new StringBuilder();
+        b.append(a.name()).append(" (").append(a.id()).append(")\n");
+        b.append("  status           ").append(a.status()).append('\n');
+        b.append("  capital          ").append(a.totalCapital().format()).append(" (initial ").append(a.initialCapital().format()).append(")\n");
+        b.append("  broker           ").append(a.broker().kind().label()).append(", account ").append(a.broker().externalAccountId()).append('\n');
+        b.append("  cash buffer      ").append(a.config().cashBuffer()).append('\n');
+        b.append("  window           ").append(a.config().window()).append(" New York time\n");
+        b.append("  created          ").append(a.createdAt()).append('\n');
+        for (SleeveConfig s : a.config().sleevesInOrder()) {
+            StrategyParameters p = s.parameters();
+            b.append("  ").append(s.kind().label()).append("  target ").append(s.target()).append(", capital ").append(a.capital().of(s.kind()).format())
+                    .append(", deployable ").append(a.deployable(s.kind()).format()).append('\n');
+            b.append("      symbols ").append(p.symbols().stream().map(Symbol::value).collect(Collectors.joining(", ")))
+                    .append(" | delta ").append(p.delta()).append(" | DTE ").append(p.dte())
+                    .append(" | entry ").append(p.entryDaysInOrder().stream().map(SleeveDraft::shortDay).collect(Collectors.joining(",")))
+                    .append(" | floor ").append(p.premiumFloor()).append("/wk")
+                    .append(" | profit-take ").append(p.profitTakeEnabled() ? p.profitTake() : "off")
+                    .append(" | per-symbol cap ").append(p.perSymbolCap()).append('\n');
+        }
+        return b.toString();
+    }
+
+    static Map<String, Object> json(Account a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id().value());
+        m.put("name", a.name());
+        m.put("status", a.status().name());
+        m.put("initialCapital", a.initialCapital().toPlainString());
+        m.put("capital", a.totalCapital().toPlainString());
+        m.put("cashBufferPercent", a.config().cashBuffer().toBigDecimal());
+        Map<String, Object> window = new LinkedHashMap<>();
+        window.put("start", a.config().window().start().toString());
+        window.put("end", a.config().window().end().toString());
+        window.put("zone", "America/New_York");
+        m.put("window", window);
+        Map<String, Object> broker = new LinkedHashMap<>();
+        broker.put("kind", a.broker().kind().name());
+        broker.put("account", a.broker().externalAccountId());
+        m.put("broker", broker);
+        m.put("createdAt", a.createdAt().toString());
+        m.put("sleeves", a.config().sleevesInOrder().stream().map(s -> sleeveJson(a, s)).toList());
+        return m;
+    }
+
+    private static Map<String, Object> sleeveJson(Account a, SleeveConfig s) {
+        StrategyParameters p = s.parameters();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", s.kind().name());
+        m.put("label", s.kind().label());
+        m.put("targetPercent", s.target().toBigDecimal());
+        m.put("capital", a.capital().of(s.kind()).toPlainString());
+        m.put("deployable", a.deployable(s.kind()).toPlainString());
+        m.put("symbols", p.symbols().stream().map(Symbol::value).toList());
+        m.put("deltaMin", p.delta().min());
+        m.put("deltaMax", p.delta().max());
+        m.put("dteMin", p.dte().min());
+        m.put("dteMax", p.dte().max());
+        m.put("entryDays", p.entryDaysInOrder().stream().map(Enum::name).toList());
+        m.put("premiumFloorPercent", p.premiumFloor().toBigDecimal());
+        m.put("profitTakePercent", p.profitTake().toBigDecimal());
+        m.put("perSymbolCapPercent", p.perSymbolCap().toBigDecimal());
+        return m;
+    }
+}

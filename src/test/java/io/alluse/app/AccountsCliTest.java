@@ -1,0 +1,140 @@
+package io.alluse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.alluse.domain.Account;
+import io.alluse.domain.ledger.AuditEvent;
+import io.alluse.store.AccountRepository;
+import io.alluse.store.Database;
+import io.alluse.store.LedgerStore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AccountsCliTest {
+
+    @TempDir
+    Path dir;
+    CliRunner cli;
+
+    @BeforeEach
+    void oneAccount() {
+        cli = new CliRunner(dir);
+        CliRunner.Result created = cli.run("accounts", "create", "--id", "account-1", "--name", "Account-1");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+    }
+
+    /** The refused-input cases share one folder: none of them may change it, so its state is read once. */
+    @TempDir
+    static Path sharedDir;
+    static State sharedInitial;
+
+    /** Everything a user could see of the data; compared before and after a refused command. */
+    private record State(List<Account> accounts, List<List<AuditEvent>> audit) {
+    }
+
+    private State state() {
+        return state(dir);
+    }
+
+    private static State state(Path dir) {
+        try (Database db = Database.open(dir)) {
+            List<Account> accounts = new AccountRepository(db).findAll();
+            LedgerStore ledgers = new LedgerStore(db);
+            return new State(accounts, accounts.stream().map(a -> ledgers.forAccount(a.id()).audit()).toList());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "--capital          | 0          | --capital: Initial capital must be more than $0",
+            "--capital          | -100       | --capital: Initial capital must be more than $0",
+            "--capital          | lots       | --capital: Initial capital 'lots' is not a number",
+            "--capital          | 9000000000 | check for extra zeros",
+            "--gen-target       | 50         | add up to 110%",
+            "--rev-target       | -5         | --rev-target: Rev-Acc allocation must not be negative",
+            "--cash-buffer      | 60         | --cash-buffer: Cash buffer 60% is outside 0% to 50%",
+            "--gen-delta-min    | 1.2        | --gen-delta-min: Gen-Acc minimum delta 1.2 is outside (0, 1)",
+            "--rev-delta-max    | 0.1        | --rev-delta-min: Rev-Acc minimum delta 0.30 is above the maximum 0.1",
+            "--com-dte-min      | 60         | --com-dte-min: Com-Acc minimum days to expiry 60 is above the maximum 45",
+            "--gen-symbols      | ''         | --gen-symbols: Gen-Acc symbols needs at least one ticker",
+            "--rev-symbols      | AAPL,AP$L  | 'AP$L' is not a ticker symbol",
+            "--id               | account-1  | --id: Account id 'account-1' is already used",
+            "--id               | Bad Id     | --id: Account id 'Bad Id' is not allowed",
+            "--gen-entry-days   | ''         | --gen-entry-days: Gen-Acc entry days needs at least one trading day",
+            "--gen-entry-days   | Sat        | the market is closed on weekends",
+            "--window-start     | 08:00      | --window-start: Window start 08:00 is outside regular trading hours",
+            "--window-end       | 17:00      | --window-end: Window end 17:00 is outside regular trading hours",
+            "--window-start     | 09:50      | --window-start/--window-end: Window 09:50-10:45 overlaps account-1's window 09:45-10:15"})
+    void eachBadValueIsRefusedWithItsMessageAndChangesNothing(String option, String value, String expected) {
+        CliRunner cli = new CliRunner(sharedDir);
+        if (sharedInitial == null) {
+            assertThat(cli.run("accounts", "create", "--id", "account-1", "--name", "Account-1").exitCode()).isZero();
+            sharedInitial = state(sharedDir);
+        }
+        String[] args = option.equals("--id")
+                ? new String[] {"accounts", "create", option, value}
+                : new String[] {"accounts", "create", "--id", "account-2", option, value};
+        if (option.equals("--window-start")) {
+            args = value.equals("09:50")
+                    ? new String[] {"accounts", "create", "--id", "account-2", "--window-start", "09:50", "--window-end", "10:45"}
+                    : new String[] {"accounts", "create", "--id", "account-2", "--window-start", value};
+        }
+        CliRunner.Result result = cli.run(args);
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Account not created; nothing was changed").contains(expected);
+        assertThat(state(sharedDir)).isEqualTo(sharedInitial);
+    }
+
+    @Test
+    void createdAccountTakesTheNextFreeWindowAndShowsItsSplit() {
+        CliRunner.Result result = cli.run("accounts", "create", "--id", "account-2", "--capital", "$1,000,000", "--gen-symbols", "nvda, tsla");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Created account-2").contains("$1,000,000.00").contains("window 10:15-10:45")
+                .contains("Gen-Acc  40%  $400,000.00  deployable $380,000.00");
+        CliRunner.Result shown = cli.run("accounts", "show", "account-2");
+        assertThat(shown.out()).contains("symbols NVDA, TSLA").contains("ACCOUNT_CREATED");
+    }
+
+    @Test
+    void listPrintsATableAndJson() {
+        CliRunner.Result table = cli.run("accounts", "list");
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out()).contains("account-1").contains("$500,000.00").contains("$200,000 (40%)").contains("09:45-10:15");
+        CliRunner.Result json = cli.run("accounts", "list", "--json");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out().strip()).startsWith("[").endsWith("]")
+                .contains("\"id\": \"account-1\"")
+                .contains("\"capital\": \"500000.00\"")
+                .contains("\"targetPercent\": 40,").contains("\"premiumFloorPercent\": 1.5,")
+                .contains("\"symbols\": [\n          \"TSLA\",\n          \"NVDA\"\n        ]")
+                .contains("\"zone\": \"America/New_York\"");
+    }
+
+    @Test
+    void unknownAccountIsAClearError() {
+        CliRunner.Result result = cli.run("accounts", "show", "nope");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("no account with id 'nope'");
+    }
+
+    @Test
+    void backupThenRestoreUndoesLaterChanges() {
+        CliRunner.Result backup = cli.run("backup");
+        assertThat(backup.exitCode()).as(backup.err()).isZero();
+        assertThat(backup.out()).contains("Backup written");
+        State atBackup = state();
+        assertThat(cli.run("accounts", "create", "--id", "account-2").exitCode()).isZero();
+        assertThat(state()).isNotEqualTo(atBackup);
+
+        CliRunner.Result restored = cli.run("restore", "--latest");
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        assertThat(restored.out()).contains("pre-restore");
+        assertThat(state()).isEqualTo(atBackup);
+        assertThat(cli.run("restore", "--list").out()).contains("manual").contains("pre-restore");
+    }
+}

@@ -1,0 +1,30 @@
+package io.alluse.ui.common;
+
+import io.alluse.domain.Money;
+import io.alluse.domain.Percent;
+
+/** How numbers look on screen, in one place so every view agrees. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    /** {@code $1,234,567} for summaries. */
+    public static String money(Money m) {
+        return m.formatWhole();
+    }
+
+    /** {@code $1,234,567.89} where cents matter (ledgers, orders). */
+    public static String moneyExact(Money m) {
+        return m.format();
+    }
+
+    public static String percent(Percent p) {
+        return p.toString();
+    }
+
+    /** {@code +1.25%} / {@code -0.40%} for returns and drift. */
+    public static String signedPercent(double fraction) {
+        return String.format(java.util.Locale.ROOT, "%+.2f%%", fraction * 100.0);
+    }
+}

@@ -1,0 +1,30 @@
+package io.alluse.ui.shell;
+
+import io.alluse.ui.WorkstationServices;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/** Help -> About: version, and where the data, backups and logs are. */
+final class AboutDialog {
+
+    private AboutDialog() {
+    }
+
+    static void show(Window owner, WorkstationServices services) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setTitle("About " + services.appName());
+        alert.setHeaderText(services.appName() + " " + services.version());
+        alert.setContentText(text(services));
+        alert.showAndWait();
+    }
+
+    static String text(WorkstationServices services) {
+        return "Runs the ALL-USE options method across independent brokerage accounts.\n\n"
+                + "Database:  " + services.dataDir().resolve("alluse.mv.db") + "\n"
+                + "Backups:   " + services.backups().folder() + "\n"
+                + "Logs:      " + services.logDir() + "\n\n"
+                + "Java " + Runtime.version() + ", JavaFX " + System.getProperty("javafx.runtime.version", "?");
+    }
+}

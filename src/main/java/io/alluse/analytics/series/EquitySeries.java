@@ -50,6 +50,8 @@ public final class EquitySeries {
      */
     public static EquitySeries of(LocalDate[] dates, long[] equityCents, long[] flowCents) {
         Objects.requireNonNull(dates, "dates");
+        Objects.requireNonNull(equityCents, "equityCents");
+        Objects.requireNonNull(flowCents, "flowCents");
         int[] days = new int[dates.length];
         for (int i = 0; i < dates.length; i++) {
             if (dates[i] == null) {
@@ -62,6 +64,9 @@ public final class EquitySeries {
 
     /** As {@link #of(LocalDate[], long[], long[])} with days as {@link LocalDate#toEpochDay()}; copies the arrays. */
     public static EquitySeries ofEpochDays(int[] epochDays, long[] equityCents, long[] flowCents) {
+        Objects.requireNonNull(epochDays, "epochDays");
+        Objects.requireNonNull(equityCents, "equityCents");
+        Objects.requireNonNull(flowCents, "flowCents");
         return checked(epochDays.clone(), equityCents.clone(), flowCents.clone());
     }
 
@@ -71,8 +76,6 @@ public final class EquitySeries {
     }
 
     private static EquitySeries checked(int[] days, long[] equity, long[] flow) {
-        Objects.requireNonNull(equity, "equityCents");
-        Objects.requireNonNull(flow, "flowCents");
         if (days.length != equity.length || days.length != flow.length) {
             throw new IllegalArgumentException("dates, equity and flows must have one entry per day, but there are "
                     + days.length + " dates, " + equity.length + " equity values and " + flow.length + " flows");

@@ -1,0 +1,205 @@
+package io.alluse.bench;
+
+import io.alluse.analytics.metrics.Drawdown;
+import io.alluse.analytics.metrics.Performance;
+import io.alluse.analytics.metrics.RiskFreeRate;
+import io.alluse.analytics.series.Aggregation;
+import io.alluse.analytics.series.EquitySeries;
+import io.alluse.analytics.series.SleeveSeries;
+import io.alluse.domain.AccountId;
+import io.alluse.domain.SleeveKind;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Performance metrics at portfolio scale: 1,000 accounts of ten years of daily snapshots (2,520
+ * trading days each), every metric of every account plus the all-accounts aggregate, single-threaded.
+ * Target: under 1 s. The data comes from a fixed seed, with quarterly deposits and withdrawals and
+ * yearly transfers between neighbouring accounts; a second data set adds staggered starts and early
+ * closures, and a third holds every account as three sleeves.
+ */
+final class AnalyticsBench implements BenchSection {
+
+    private static final long SEED = 20_240_501L;
+    private static final int TRADING_DAYS = 2_520;
+    private static final RiskFreeRate RISK_FREE = new RiskFreeRate(0.04);
+
+    @Override
+    public String name() {
+        return "analytics";
+    }
+
+    @Override
+    public void run(BenchReport report, BenchOptions options) {
+        int accounts = options.quick() ? 100 : 1_000;
+        int warmups = options.quick() ? 1 : 5;
+        int runs = options.quick() ? 2 : 9;
+        int[] calendar = weekdays(LocalDate.of(2015, 1, 2), TRADING_DAYS);
+
+        List<EquitySeries> full = generateAccounts(accounts, calendar, new SplittableRandom(SEED), false);
+        double sink = measure(report, String.format(java.util.Locale.ROOT, "%,d accounts x 10y", accounts), full, warmups, runs,
+                options.quick() ? null : 1000.0);
+        List<EquitySeries> mixed = generateAccounts(accounts, calendar, new SplittableRandom(SEED), true);
+        sink += measure(report, String.format(java.util.Locale.ROOT, "%,d accounts staggered", accounts), mixed, warmups, runs, null);
+        sink += sleeveLevel(report, accounts, calendar, warmups, runs);
+        if (sink == 42.4242) {
+            report.note("(sink)");
+        }
+    }
+
+    /** Every metric of every account, then the all-accounts aggregate and its metrics; the median of {@code runs}. */
+    private static double measure(BenchReport report, String label, List<EquitySeries> series, int warmups, int runs,
+                                  Double targetMs) {
+        long points = series.stream().mapToLong(EquitySeries::size).sum();
+        report.note(String.format(java.util.Locale.ROOT, "%s: %,d daily points, %s..%s, quarterly flows, yearly transfers", label, points,
+                series.getFirst().firstDate(), series.getFirst().lastDate()));
+        double[] all = new double[runs];
+        double[] perAccount = new double[runs];
+        double[] combine = new double[runs];
+        double[] aggregateMetrics = new double[runs];
+        double sink = 0;
+        for (int r = -warmups; r < runs; r++) {
+            long a = System.nanoTime();
+            for (EquitySeries s : series) {
+                sink += Performance.of(s, RISK_FREE).timeWeightedReturn();
+            }
+            long b = System.nanoTime();
+            EquitySeries total = Aggregation.combine(series);
+            long c = System.nanoTime();
+            sink += Performance.of(total, RISK_FREE).timeWeightedReturn();
+            long d = System.nanoTime();
+            if (r >= 0) {
+                perAccount[r] = (b - a) / 1e6;
+                combine[r] = (c - b) / 1e6;
+                aggregateMetrics[r] = (d - c) / 1e6;
+                all[r] = (d - a) / 1e6;
+            }
+        }
+        Performance p = Performance.of(Aggregation.combine(series), RISK_FREE);
+        report.note(String.format(java.util.Locale.ROOT,
+                "aggregate: %,d days, TWR %.1f%%, CAGR %.2f%%, IRR %.2f%%, max drawdown %.1f%%, vol %.1f%%, Sharpe %.2f",
+                Aggregation.combine(series).size(), p.timeWeightedReturn() * 100, p.cagr().orElse(Double.NaN) * 100,
+                p.moneyWeightedReturn().annualRate().orElse(Double.NaN) * 100, p.maxDrawdown().map(Drawdown::depth).orElse(0.0) * 100,
+                p.volatility().orElse(Double.NaN) * 100, p.sharpe().orElse(Double.NaN)));
+        double median = median(all);
+        if (targetMs != null) {
+            report.figure("all metrics + aggregate, " + label + " (median)", median, "ms", BenchReport.Target.atMost(targetMs));
+            report.figure("  ratio to the 1 s target", median / targetMs, "x", BenchReport.Target.atMost(1.0));
+        } else {
+            report.figure("all metrics + aggregate, " + label + " (median)", median, "ms");
+        }
+        report.figure("  best of " + runs, Arrays.stream(all).min().orElseThrow(), "ms");
+        report.figure("  per-account metrics", median(perAccount), "ms");
+        report.figure("  combining into the all-accounts series", median(combine), "ms");
+        report.figure("  metrics of the aggregate", median(aggregateMetrics), "ms");
+        report.figure("  throughput", points / (median / 1000.0) / 1e6, "M points/s");
+        return sink;
+    }
+
+    /** The same accounts held as three sleeves each: every sleeve, account, sleeve kind and the total. */
+    private static double sleeveLevel(BenchReport report, int accounts, int[] calendar, int warmups, int runs) {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        List<EquitySeries> raw = generateAccounts(accounts * 3, calendar, random, true);
+        List<SleeveSeries> sleeves = new ArrayList<>(raw.size());
+        SleeveKind[] kinds = SleeveKind.values();
+        for (int i = 0; i < raw.size(); i++) {
+            sleeves.add(new SleeveSeries(new AccountId("account-" + (i / 3 + 1)), kinds[i % 3], raw.get(i)));
+        }
+        double[] times = new double[runs];
+        double sink = 0;
+        for (int r = -warmups; r < runs; r++) {
+            long a = System.nanoTime();
+            for (SleeveSeries s : sleeves) {
+                sink += Performance.of(s.series(), RISK_FREE).timeWeightedReturn();
+            }
+            for (EquitySeries s : Aggregation.byAccount(sleeves).values()) {
+                sink += Performance.of(s, RISK_FREE).timeWeightedReturn();
+            }
+            for (Map.Entry<SleeveKind, EquitySeries> e : Aggregation.bySleeve(sleeves).entrySet()) {
+                sink += Performance.of(e.getValue(), RISK_FREE).timeWeightedReturn();
+            }
+            sink += Performance.of(Aggregation.total(sleeves), RISK_FREE).timeWeightedReturn();
+            if (r >= 0) {
+                times[r] = (System.nanoTime() - a) / 1e6;
+            }
+        }
+        report.figure(String.format(java.util.Locale.ROOT, "%,d sleeves + accounts, kinds, total (median)", sleeves.size()),
+                median(times), "ms");
+        return sink;
+    }
+
+    /** @param staggered some accounts open during the first eight years, some close during the last two */
+    static List<EquitySeries> generateAccounts(int count, int[] calendar, SplittableRandom random, boolean staggered) {
+        int n = calendar.length;
+        double[] market = new double[n];
+        for (int i = 1; i < n; i++) {
+            market[i] = 0.0003 + 0.009 * random.nextGaussian();
+        }
+        long[][] flows = new long[count][n];
+        int[] start = new int[count];
+        int[] end = new int[count];
+        for (int k = 0; k < count; k++) {
+            // staggered: most accounts run the whole decade, the others open during its first eight years,
+            // and one in twenty is closed during the last two
+            start[k] = staggered && random.nextDouble() >= 0.7 ? random.nextInt(n * 8 / 10) : 0;
+            end[k] = staggered && random.nextDouble() < 0.05 ? n - 1 - random.nextInt(n / 5) : n - 1;
+        }
+        List<EquitySeries> out = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            int len = end[k] - start[k] + 1;
+            int[] days = Arrays.copyOfRange(calendar, start[k], end[k] + 1);
+            long[] equity = new long[len];
+            long[] flow = new long[len];
+            double beta = 0.6 + 0.8 * random.nextDouble();
+            long e = (100_000 + random.nextInt(900_000)) * 100L;
+            equity[0] = e;
+            flow[0] = e;
+            for (int i = 1; i < len; i++) {
+                int day = start[k] + i;
+                double r = beta * market[day] + 0.006 * random.nextGaussian();
+                long grown = Math.max(0, Math.round(e * (1 + r)));
+                long f = 0;
+                if (i % 63 == 0 && random.nextDouble() < 0.3) {
+                    // a quarterly deposit, now and then a withdrawal
+                    f = (long) (grown * (random.nextDouble() < 0.8 ? 0.05 : -0.03));
+                }
+                if (day % 252 == 100 && k + 1 < count && start[k + 1] < day && end[k + 1] >= day) {
+                    // yearly transfer to the neighbouring account (its counterpart is booked below)
+                    long transfer = grown / 20;
+                    f -= transfer;
+                    flows[k + 1][day] += transfer;
+                }
+                f += flows[k][day];
+                e = grown + f;
+                equity[i] = e;
+                flow[i] = f;
+            }
+            out.add(EquitySeries.ofEpochDays(days, equity, flow));
+        }
+        return out;
+    }
+
+    static int[] weekdays(LocalDate from, int count) {
+        int[] days = new int[count];
+        LocalDate d = from;
+        for (int i = 0; i < count; d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days[i++] = (int) d.toEpochDay();
+            }
+        }
+        return days;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+}

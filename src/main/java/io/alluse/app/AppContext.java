@@ -26,7 +26,7 @@ public final class AppContext implements AutoCloseable {
         this.paths = paths;
         this.lock = lock;
         this.database = database;
-        this.accounts = new AccountService(new AccountRepository(database), SymbolCatalog.ANY, clock);
+        this.accounts = new AccountService(new AccountRepository(database), SymbolCatalog.ANY, clock, symbol -> java.util.Optional.empty());
         this.ledgers = new LedgerStore(database);
         this.backups = new BackupService(database, new Backups(paths.dataDir(), Backups.DEFAULT_KEEP), clock);
     }

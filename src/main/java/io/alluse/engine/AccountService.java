@@ -15,7 +15,16 @@ import io.alluse.domain.SymbolCatalog;
 import io.alluse.domain.Validated;
 import io.alluse.store.AccountRepository;
 import java.time.InstantSource;
+import io.alluse.domain.BrokerKind;
+import io.alluse.domain.Money;
+import io.alluse.domain.PositionSizing;
+import io.alluse.domain.SizingPlan;
+import io.alluse.domain.SleeveKind;
+import io.alluse.domain.StrategyParameters;
+import io.alluse.domain.Symbol;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,11 +42,13 @@ public final class AccountService {
     private final AccountRepository accounts;
     private final AccountValidator validator;
     private final InstantSource clock;
+    private final ReferencePrices prices;
 
-    public AccountService(AccountRepository accounts, SymbolCatalog catalog, InstantSource clock) {
+    public AccountService(AccountRepository accounts, SymbolCatalog catalog, InstantSource clock, ReferencePrices prices) {
         this.accounts = accounts;
         this.validator = new AccountValidator(catalog);
         this.clock = clock;
+        this.prices = prices;
     }
 
     public List<Account> accounts() {
@@ -100,6 +111,33 @@ public final class AccountService {
         AccountConfig config = validateConfig(id, draft).orThrow();
         Account account = accounts.get(id);
         return accounts.updateConfig(id, config, capitalUnder(account, config), clock.instant());
+    }
+
+    /**
+     * How each sleeve would be sized under {@code config} at today's prices, taking each symbol's
+     * price as the reference strike: what the configuration dialog shows before and after a change.
+     */
+    public Map<SleeveKind, SizingPlan> sizingPreview(Account account, AccountConfig config) {
+        SleeveCapitals capital = capitalUnder(account, config);
+        Map<SleeveKind, SizingPlan> plans = new EnumMap<>(SleeveKind.class);
+        for (SleeveKind kind : SleeveKind.values()) {
+            StrategyParameters p = config.sleeve(kind).parameters();
+            Map<Symbol, Money> strikes = new LinkedHashMap<>();
+            for (Symbol s : p.symbols()) {
+                prices.price(s).ifPresent(price -> strikes.put(s, price));
+            }
+            plans.put(kind, PositionSizing.plan(capital.of(kind), config.cashBuffer(), p, strikes, Money.ZERO));
+        }
+        return plans;
+    }
+
+    /** Tests the brokerage an account would trade in, before it is created (the wizard's Test button). */
+    public ConnectionCheck checkBroker(BrokerKind kind, AccountId forAccount) {
+        return switch (kind) {
+            case PAPER -> ConnectionCheck.ok("Paper broker ready",
+                    "Brokerage account " + BrokerConnection.paperFor(forAccount).externalAccountId() + " will be opened with the initial capital.",
+                    "Fills at the mid price with the configured slippage; options approved.");
+        };
     }
 
     public Account setStatus(AccountId id, AccountStatus status, String reason) {

@@ -21,8 +21,14 @@ public final class UiTestServices implements AutoCloseable {
         database = Database.open(dir);
         InstantSource clock = InstantSource.system();
         services = new WorkstationServices("ALL-USE Workstation", "test", dir, dir.resolve("logs"), dir.resolve("ui.properties"),
-                new AccountService(new AccountRepository(database), SymbolCatalog.ANY, clock), new LedgerStore(database),
+                new AccountService(new AccountRepository(database), SymbolCatalog.ANY, clock, UiTestServices::price), new LedgerStore(database),
                 new BackupService(database, new Backups(dir, 3), clock));
+    }
+
+    /** Round prices near the default symbols' levels, so sizing previews have something to show. */
+    static java.util.Optional<io.alluse.domain.Money> price(io.alluse.domain.Symbol symbol) {
+        Integer dollars = java.util.Map.of("TSLA", 400, "NVDA", 180, "AAPL", 230, "AMZN", 220, "MSFT", 450, "SPY", 650).get(symbol.value());
+        return java.util.Optional.ofNullable(dollars).map(io.alluse.domain.Money::ofDollars);
     }
 
     @Override

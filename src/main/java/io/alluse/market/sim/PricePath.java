@@ -32,6 +32,7 @@ final class PricePath {
 
     static final double WEEKDAYS_PER_YEAR = 365.25 * 5 / 7;
     static final LocalDate EPOCH = LocalDate.of(1990, 1, 1); // a Monday
+    private static final double STEP_STD_DEV = Math.sqrt(1.0 / WEEKDAYS_PER_YEAR);
     private static final int HORIZON_LEVELS = 16;
     private static final long HORIZON = 1L << HORIZON_LEVELS;
     private static final int INTRADAY_LEVELS = 10;
@@ -102,7 +103,8 @@ final class PricePath {
 
     private double logClose(long n) {
         double years = (n - anchorIndex) / WEEKDAYS_PER_YEAR;
-        return logStart + sigma * (brownian(n) - anchorW) + (drift - 0.5 * sigma * sigma) * years;
+        // W counts weekdays (variance n); scaled to years it has variance n / WEEKDAYS_PER_YEAR.
+        return logStart + sigma * (brownian(n) - anchorW) * STEP_STD_DEV + (drift - 0.5 * sigma * sigma) * years;
     }
 
     /** W(n) in units of weekdays (variance n), W(0) = 0. */

@@ -65,15 +65,15 @@ public final class BlackScholes {
         double e1 = Math.exp(-0.5 * d1 * d1);
         // For |d1| > 37, e1 underflows towards subnormals and N(d1) is exactly 0 or 1 anyway.
         double e2 = Math.abs(d1) < 37.0 ? e1 * (sq / kr) : Math.exp(-0.5 * d2 * d2);
-        if (call) {
-            double n1 = Normal.cdf(d1, e1);
-            out[PRICE] = Math.max(sq * n1 - kr * Normal.cdf(d2, e2), 0.0);
-            out[DELTA] = carryDiscount * n1;
-        } else {
-            double n1 = Normal.cdf(-d1, e1);
-            out[PRICE] = Math.max(kr * Normal.cdf(-d2, e2) - sq * n1, 0.0);
-            out[DELTA] = -carryDiscount * n1;
-        }
+        // Each tail N(-|d|) serves both rights: the call takes N(d) and the put N(-d), whichever
+        // of tail and 1 - tail that is, so there is no subtraction of nearly equal numbers.
+        double t1 = Normal.tail(Math.abs(d1), e1);
+        double t2 = Normal.tail(Math.abs(d2), e2);
+        double sign = call ? 1.0 : -1.0;
+        double n1 = sign * d1 > 0 ? 1.0 - t1 : t1;
+        double n2 = sign * d2 > 0 ? 1.0 - t2 : t2;
+        out[PRICE] = Math.max(sign * (sq * n1 - kr * n2), 0.0);
+        out[DELTA] = sign * carryDiscount * n1;
     }
 
     /** Value and all first-order greeks plus gamma. Throws IllegalArgumentException naming the bad input. */

@@ -29,24 +29,29 @@ final class Normal {
      * tail (|x| &gt; 5, probabilities below 3e-7). The tail comes out directly, not as 1 minus something.
      */
     static double cdf(double x, double expHalfSq) {
-        double y = Math.abs(x);
+        double tail = tail(Math.abs(x), expHalfSq);
+        return x > 0 ? 1.0 - tail : tail;
+    }
+
+    /** N(-y) for y &gt;= 0, given {@code expHalfSq = exp(-y*y/2)}. */
+    static double tail(double y, double expHalfSq) {
         double tail;
         if (y > 37.0) {
             tail = 0.0;
         } else if (y < 7.07106781186547) {
-            double num = 3.52624965998911E-02 * y + 0.700383064443688;
-            num = num * y + 6.37396220353165;
-            num = num * y + 33.912866078383;
-            num = num * y + 112.079291497871;
-            num = num * y + 221.213596169931;
-            num = num * y + 220.206867912376;
-            double den = 8.83883476483184E-02 * y + 1.75566716318264;
-            den = den * y + 16.064177579207;
-            den = den * y + 86.7807322029461;
-            den = den * y + 296.564248779674;
-            den = den * y + 637.333633378831;
-            den = den * y + 793.826512519948;
-            den = den * y + 440.413735824752;
+            double num = Math.fma(3.52624965998911E-02, y, 0.700383064443688);
+            num = Math.fma(num, y, 6.37396220353165);
+            num = Math.fma(num, y, 33.912866078383);
+            num = Math.fma(num, y, 112.079291497871);
+            num = Math.fma(num, y, 221.213596169931);
+            num = Math.fma(num, y, 220.206867912376);
+            double den = Math.fma(8.83883476483184E-02, y, 1.75566716318264);
+            den = Math.fma(den, y, 16.064177579207);
+            den = Math.fma(den, y, 86.7807322029461);
+            den = Math.fma(den, y, 296.564248779674);
+            den = Math.fma(den, y, 637.333633378831);
+            den = Math.fma(den, y, 793.826512519948);
+            den = Math.fma(den, y, 440.413735824752);
             tail = expHalfSq * num / den;
         } else {
             double den = y + 0.65;
@@ -54,8 +59,8 @@ final class Normal {
             den = y + 3.0 / den;
             den = y + 2.0 / den;
             den = y + 1.0 / den;
-            tail = expHalfSq / den / SQRT_2PI;
+            tail = expHalfSq / (den * SQRT_2PI);
         }
-        return x > 0 ? 1.0 - tail : tail;
+        return tail;
     }
 }

@@ -91,6 +91,21 @@ class BlackScholesAgainstStrataTest {
     }
 
     @Test
+    void expiryPricerAgreesWithStrata() {
+        double[] out = new double[2];
+        List<String> failures = new ArrayList<>();
+        for (Case c : sample()) {
+            ExpiryPricer pricer = new ExpiryPricer(c.spot(), c.years(), c.rate(), c.yield());
+            pricer.priceAndDelta(c.call(), c.strike(), c.vol(), out);
+            check(failures, c, "scan value", out[BlackScholes.PRICE], BlackScholesFormulaRepository.price(
+                    c.spot(), c.strike(), c.years(), c.vol(), c.rate(), c.carry(), c.call()), 1e-10 * c.spot());
+            check(failures, c, "scan delta", out[BlackScholes.DELTA], BlackScholesFormulaRepository.delta(
+                    c.spot(), c.strike(), c.years(), c.vol(), c.rate(), c.carry(), c.call()), 1e-10);
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void normalDistributionAgreesWithStrataInBothTails() {
         // Relative 1e-13, or absolute 5e-17 in the tails: there Hart's continued fraction is
         // good to ~1e-8 relative of probabilities below 1e-9, which move no price by a cent.

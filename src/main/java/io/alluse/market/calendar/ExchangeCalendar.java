@@ -165,7 +165,12 @@ public final class ExchangeCalendar {
 
     private Map<LocalDate, String> load(int year) {
         Map<LocalDate, String> map = new TreeMap<>();
-        for (Holiday h : holidays.getHolidays(Year.of(year))) {
+        java.util.Set<Holiday> ofYear;
+        // jollyday does not promise thread safety; each year is loaded once, so a lock costs nothing.
+        synchronized (holidays) {
+            ofYear = holidays.getHolidays(Year.of(year));
+        }
+        for (Holiday h : ofYear) {
             // getDate() is the observed date: Saturday's July 4th is closed on Friday July 3rd.
             LocalDate date = h.getDate();
             if (!isWeekend(date)) {

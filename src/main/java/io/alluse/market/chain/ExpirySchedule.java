@@ -56,9 +56,4 @@ public final class ExpirySchedule {
     public boolean isMonthly(LocalDate date) {
         return date.equals(calendar.monthlyExpiry(YearMonth.from(date)));
     }
-
-    /** Whether options expiring on {@code date} are listed on {@code today}. */
-    public boolean isListed(LocalDate today, LocalDate expiry) {
-        return listed(today).contains(expiry);
-    }
 }

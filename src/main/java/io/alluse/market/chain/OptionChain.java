@@ -1,0 +1,108 @@
+package io.alluse.market.chain;
+
+import io.alluse.domain.Money;
+import io.alluse.domain.OptionRight;
+import io.alluse.domain.Symbol;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every listed strike of one underlying and expiry, calls and puts, quoted at one moment.
+ * Immutable and therefore safe to share between any number of accounts and threads.
+ */
+public final class OptionChain {
+
+    private final Symbol underlying;
+    private final LocalDate expiry;
+    private final Instant valuationTime;
+    private final double underlyingPrice;
+    private final double yearsToExpiry;
+    private final double riskFreeRate;
+    private final double dividendYield;
+    private final long[] strikeCents;
+    private final List<Money> strikes;
+    private final List<OptionQuote> calls;
+    private final List<OptionQuote> puts;
+
+    OptionChain(Symbol underlying, LocalDate expiry, Instant valuationTime, double underlyingPrice, double yearsToExpiry,
+                double riskFreeRate, double dividendYield, List<Money> strikes, List<OptionQuote> calls,
+                List<OptionQuote> puts) {
+        this.underlying = underlying;
+        this.expiry = expiry;
+        this.valuationTime = valuationTime;
+        this.underlyingPrice = underlyingPrice;
+        this.yearsToExpiry = yearsToExpiry;
+        this.riskFreeRate = riskFreeRate;
+        this.dividendYield = dividendYield;
+        this.strikes = List.copyOf(strikes);
+        this.strikeCents = this.strikes.stream().mapToLong(Money::cents).toArray();
+        this.calls = List.copyOf(calls);
+        this.puts = List.copyOf(puts);
+    }
+
+    public Symbol underlying() {
+        return underlying;
+    }
+
+    public LocalDate expiry() {
+        return expiry;
+    }
+
+    /** The moment the quotes are for. */
+    public Instant valuationTime() {
+        return valuationTime;
+    }
+
+    /** Spot price of the underlying the chain was priced from, dollars. */
+    public double underlyingPrice() {
+        return underlyingPrice;
+    }
+
+    /** Time from the valuation moment to the expiry's closing bell, in years of 365 days. */
+    public double yearsToExpiry() {
+        return yearsToExpiry;
+    }
+
+    public double riskFreeRate() {
+        return riskFreeRate;
+    }
+
+    public double dividendYield() {
+        return dividendYield;
+    }
+
+    /** Listed strikes, ascending. */
+    public List<Money> strikes() {
+        return strikes;
+    }
+
+    /** Call quotes in strike order. */
+    public List<OptionQuote> calls() {
+        return calls;
+    }
+
+    /** Put quotes in strike order. */
+    public List<OptionQuote> puts() {
+        return puts;
+    }
+
+    public List<OptionQuote> quotes(OptionRight right) {
+        return right == OptionRight.CALL ? calls : puts;
+    }
+
+    /** The quote at a listed strike, or empty if the strike is not in this chain. */
+    public Optional<OptionQuote> quote(OptionRight right, Money strike) {
+        int i = Arrays.binarySearch(strikeCents, strike.cents());
+        return i < 0 ? Optional.empty() : Optional.of(quotes(right).get(i));
+    }
+
+    @Override
+    public String toString() {
+        return underlying + " " + expiry + " chain at " + valuationTime + " (" + strikes.size() + " strikes, spot "
+                + String.format(java.util.Locale.ROOT, "%.2f", underlyingPrice) + ")";
+    }
+}

@@ -70,7 +70,7 @@ CREATE SEQUENCE order_record_seq START WITH 1 INCREMENT BY 50;
 CREATE TABLE order_record (
     id                   BIGINT       NOT NULL PRIMARY KEY,
     account_id           VARCHAR(24)  NOT NULL REFERENCES account (id),
-    client_order_id      VARCHAR(48)  NOT NULL,
+    client_order_id      VARCHAR(64)  NOT NULL,
     sleeve               VARCHAR(8)   NOT NULL,
     cycle                VARCHAR(32)  NOT NULL,
     instrument           VARCHAR(32)  NOT NULL,

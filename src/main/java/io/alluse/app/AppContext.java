@@ -1,8 +1,8 @@
 package io.alluse.app;
 
-import io.alluse.domain.SymbolCatalog;
 import io.alluse.engine.AccountService;
 import io.alluse.engine.BackupService;
+import io.alluse.market.sim.SimulatedMarket;
 import io.alluse.store.AccountRepository;
 import io.alluse.store.Backups;
 import io.alluse.store.Database;
@@ -26,7 +26,8 @@ public final class AppContext implements AutoCloseable {
         this.paths = paths;
         this.lock = lock;
         this.database = database;
-        this.accounts = new AccountService(new AccountRepository(database), SymbolCatalog.ANY, clock, symbol -> java.util.Optional.empty());
+        SimulatedMarket market = PaperMarket.startingNow();
+        this.accounts = new AccountService(new AccountRepository(database), market, clock, PaperMarket.referencePrices(market));
         this.ledgers = new LedgerStore(database);
         this.backups = new BackupService(database, new Backups(paths.dataDir(), Backups.DEFAULT_KEEP), clock);
     }

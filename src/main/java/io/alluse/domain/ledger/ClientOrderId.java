@@ -7,15 +7,15 @@ import java.util.regex.Pattern;
 /**
  * The id we give an order before it is sent, derived only from account, sleeve, cycle and leg,
  * so that after a crash the same decision produces the same id and the broker can tell us
- * whether it already has the order. At most 48 characters (brokers allow more).
+ * whether it already has the order. At most 64 characters (Alpaca allows 128).
  */
 public record ClientOrderId(String value) {
 
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9-]+");
 
     public ClientOrderId {
-        if (value == null || value.isBlank() || value.length() > 48) {
-            throw new IllegalArgumentException("client order id must be 1-48 characters: " + value);
+        if (value == null || value.isBlank() || value.length() > 64) {
+            throw new IllegalArgumentException("client order id must be 1-64 characters: " + value);
         }
     }
 

@@ -27,10 +27,13 @@ public final class AppContext implements AutoCloseable {
         this.lock = lock;
         this.database = database;
         SimulatedMarket market = PaperMarket.startingNow();
-        this.accounts = new AccountService(new AccountRepository(database), market, clock, PaperMarket.referencePrices(market));
+        this.accounts = new AccountService(new AccountRepository(database), market, clock, PaperMarket.referencePrices(market), TEMPORARY_UNTIL_PAPER_MERGE);
         this.ledgers = new LedgerStore(database);
         this.backups = new BackupService(database, new Backups(paths.dataDir(), Backups.DEFAULT_KEEP), clock);
     }
+
+    // TEMPORARY on the engine branch only: replaced by the paper brokerage when it merges.
+    private static final io.alluse.engine.Brokerages TEMPORARY_UNTIL_PAPER_MERGE = null;
 
     /** Locks the folder (failing clearly if another instance has it) and opens the database. */
     public static AppContext open(AppPaths paths, InstantSource clock) {

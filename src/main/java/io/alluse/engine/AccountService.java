@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +45,20 @@ public final class AccountService {
     private final AccountValidator validator;
     private final InstantSource clock;
     private final ReferencePrices prices;
+    private final Brokerages brokerages;
+    private final List<Consumer<Account>> createdListeners = new CopyOnWriteArrayList<>();
 
-    public AccountService(AccountRepository accounts, SymbolCatalog catalog, InstantSource clock, ReferencePrices prices) {
+    public AccountService(AccountRepository accounts, SymbolCatalog catalog, InstantSource clock, ReferencePrices prices, Brokerages brokerages) {
         this.accounts = accounts;
         this.validator = new AccountValidator(catalog);
         this.clock = clock;
         this.prices = prices;
+        this.brokerages = brokerages;
+    }
+
+    /** Told of every account created, at once: the engine starts managing it. */
+    public void onCreated(Consumer<Account> listener) {
+        createdListeners.add(listener);
     }
 
     public List<Account> accounts() {
@@ -76,13 +86,17 @@ public final class AccountService {
     }
 
     /**
-     * Validates and founds the account on the built-in paper broker. Throws
-     * {@link io.alluse.domain.ValidationException} with every problem and changes nothing if invalid.
+     * Validates, opens and funds the brokerage account, and founds the account with that opening
+     * deposit as its first cash flow. Throws {@link io.alluse.domain.ValidationException} with every
+     * problem and changes nothing if the input is invalid.
      */
     public Account create(AccountDraft draft) {
         NewAccount spec = validate(draft).orThrow();
-        Account created = accounts.create(spec, BrokerConnection.paperFor(spec.id()), clock.instant());
+        BrokerConnection connection = brokerages.connectionFor(spec.id());
+        Brokerages.OpeningBalance opening = brokerages.open(spec.id(), connection, spec.initialCapital());
+        Account created = accounts.create(spec, connection, clock.instant(), opening.activityId());
         log.info("Account {} created with {}", created.id(), created.initialCapital());
+        createdListeners.forEach(l -> l.accept(created));
         return created;
     }
 

@@ -16,7 +16,19 @@ import io.alluse.domain.ledger.OrderSide;
 import io.alluse.domain.ledger.OrderStatus;
 import io.alluse.domain.ledger.Position;
 import io.alluse.domain.ledger.PositionEffect;
+import io.alluse.domain.ledger.AuditLine;
+import io.alluse.domain.ledger.EquitySnapshot;
+import io.alluse.domain.ledger.LedgerBatch;
+import io.alluse.domain.ledger.LedgerState;
+import io.alluse.domain.ledger.NewEntry;
+import io.alluse.domain.ledger.OrderUpdate;
+import io.alluse.domain.ledger.PositionChange;
+import io.alluse.domain.run.AccountHealth;
+import io.alluse.domain.run.CycleRun;
+import io.alluse.domain.run.CycleStatus;
+import io.alluse.domain.run.SyncState;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -147,6 +159,235 @@ public final class AccountLedger {
             s.flush();
             return toOrder(o);
         });
+    }
+
+    // ---- books, batches, cycles, sync state, snapshots --------------------------------------
+
+    /** Each sleeve's cash (the sum of its ledger entries) and every open position. */
+    public LedgerState state() {
+        return db.accountTransaction(account, s -> {
+            java.util.EnumMap<SleeveKind, Money> cash = new java.util.EnumMap<>(SleeveKind.class);
+            for (Object[] row : s.createSelectionQuery("select sleeve, sum(amountCents) from LedgerEntry group by sleeve", Object[].class).getResultList()) {
+                cash.put(SleeveKind.valueOf((String) row[0]), Money.ofCents(((Number) row[1]).longValue()));
+            }
+            List<Position> positions = s.createSelectionQuery("from Position where quantity <> 0 order by sleeve, instrument", PositionEntity.class)
+                    .getResultList().stream()
+                    .map(p -> new Position(SleeveKind.valueOf(p.sleeve), Instrument.parse(p.instrument), p.quantity, Money.ofCents(p.costCents), p.openedAt))
+                    .toList();
+            return new LedgerState(cash, positions);
+        });
+    }
+
+    /**
+     * Commits everything one sync or cycle step books, with the broker cursor, in ONE transaction
+     * (see {@link LedgerBatch}). Cash flows already booked under the same broker reference are skipped.
+     */
+    public void apply(LedgerBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        db.accountTransactionVoid(account, s -> {
+            for (NewEntry e : batch.entries()) {
+                s.persist(LedgerWrites.entry(e));
+            }
+            for (PositionChange change : batch.positions()) {
+                LedgerWrites.applyPosition(s, change);
+            }
+            for (io.alluse.domain.FundChange change : batch.cashFlows()) {
+                CashFlowWrites.book(s, account, change, change.flow().at());
+            }
+            for (OrderUpdate u : batch.orders()) {
+                OrderEntity o = findOrder(s, u.clientOrderId()).orElseThrow(() -> new StoreException("No order " + u.clientOrderId() + " in account " + account + "."));
+                o.status = u.status().name();
+                o.brokerOrderId = u.brokerOrderId() == null ? "" : u.brokerOrderId();
+                o.filledQuantity = u.filledQuantity();
+                o.avgFillPriceCents = u.averageFillPrice().cents();
+                o.message = u.message() == null ? "" : u.message();
+                o.updatedAt = u.at();
+            }
+            for (AuditLine line : batch.audit()) {
+                AuditLog.append(s, account, line.at(), line.kind(), line.summary(), line.detail());
+            }
+            batch.capital().ifPresent(capital -> {
+                for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, account)) {
+                    sleeve.capitalCents = capital.of(SleeveKind.valueOf(sleeve.key.kind())).cents();
+                }
+            });
+            if (batch.newCursor().isPresent() || batch.brokerCash().isPresent()) {
+                BrokerSyncEntity sync = syncRow(s);
+                batch.newCursor().ifPresent(c -> sync.activityCursor = c);
+                batch.brokerCash().ifPresent(c -> sync.brokerCashCents = c.cents());
+                sync.lastSyncAt = batch.audit().isEmpty() ? sync.lastSyncAt : batch.audit().getLast().at();
+            }
+        });
+    }
+
+    public SyncState syncState() {
+        return db.accountTransaction(account, s -> {
+            BrokerSyncEntity e = s.find(BrokerSyncEntity.class, account.value());
+            return e == null ? SyncState.initial() : new SyncState(e.activityCursor, Optional.ofNullable(e.lastSyncAt), Money.ofCents(e.brokerCashCents),
+                    AccountHealth.valueOf(e.health), e.failures, e.lastError, Optional.ofNullable(e.lastErrorAt));
+        });
+    }
+
+    /** Sets the cursor without booking anything: the activities up to it are accounted for elsewhere (opening balance). */
+    public void markSynced(String cursor, Money brokerCash, Instant at) {
+        db.accountTransactionVoid(account, s -> {
+            BrokerSyncEntity sync = syncRow(s);
+            sync.activityCursor = cursor;
+            sync.brokerCashCents = brokerCash.cents();
+            sync.lastSyncAt = at;
+        });
+    }
+
+    public void recordHealth(AccountHealth health, int failures, String lastError, Instant at) {
+        db.accountTransactionVoid(account, s -> {
+            BrokerSyncEntity sync = syncRow(s);
+            AccountHealth before = AccountHealth.valueOf(sync.health);
+            sync.health = health.name();
+            sync.failures = failures;
+            if (!lastError.isEmpty()) {
+                sync.lastError = lastError.length() > 1000 ? lastError.substring(0, 999) : lastError;
+                sync.lastErrorAt = at;
+            }
+            if (before != health) {
+                AuditLog.append(s, account, at, health == AccountHealth.OK ? AuditKind.SYNC : AuditKind.ERROR,
+                        "Health " + before + " -> " + health + (lastError.isEmpty() ? "" : ": " + lastError), "failures in a row: " + failures);
+            }
+        });
+    }
+
+    private BrokerSyncEntity syncRow(org.hibernate.Session s) {
+        BrokerSyncEntity sync = s.find(BrokerSyncEntity.class, account.value());
+        if (sync == null) {
+            sync = new BrokerSyncEntity();
+            sync.accountId = account.value();
+            sync.activityCursor = "";
+            sync.health = AccountHealth.OK.name();
+            sync.lastError = "";
+            s.persist(sync);
+        }
+        return sync;
+    }
+
+    public Optional<CycleRun> cycle(LocalDate day) {
+        return db.accountTransaction(account, s -> s.createSelectionQuery("from CycleRun where tradingDay = :d", CycleRunEntity.class)
+                .setParameter("d", day).uniqueResultOptional().map(this::toCycle));
+    }
+
+    /** Cycles from {@code from} on, oldest first. */
+    public List<CycleRun> cyclesSince(LocalDate from) {
+        return db.accountTransaction(account, s -> s.createSelectionQuery("from CycleRun where tradingDay >= :d order by tradingDay", CycleRunEntity.class)
+                .setParameter("d", from).getResultList().stream().map(this::toCycle).toList());
+    }
+
+    public Optional<CycleRun> lastCycle() {
+        return db.accountTransaction(account, s -> s.createSelectionQuery("from CycleRun order by tradingDay desc", CycleRunEntity.class)
+                .setMaxResults(1).uniqueResultOptional().map(this::toCycle));
+    }
+
+    /**
+     * Records a cycle for {@code day} in {@code status}; false if one is recorded already (the unique
+     * constraint makes this safe against two writers too): this is what keeps a cycle from running twice.
+     */
+    public boolean recordCycle(LocalDate day, CycleStatus status, String summary, Instant at) {
+        try {
+            return db.accountTransaction(account, s -> {
+                if (s.createSelectionQuery("select count(*) from CycleRun where tradingDay = :d", Long.class).setParameter("d", day).getSingleResult() > 0) {
+                    return false;
+                }
+                CycleRunEntity c = new CycleRunEntity();
+                c.tradingDay = day;
+                c.status = status.name();
+                c.startedAt = at;
+                c.finishedAt = status == CycleStatus.RUNNING ? null : at;
+                c.summary = clip(summary);
+                s.persist(c);
+                AuditLog.append(s, account, at, AuditKind.SCHEDULE, "Cycle " + day + " " + status.name().toLowerCase(java.util.Locale.ROOT)
+                        + (summary.isEmpty() ? "" : ": " + summary), "");
+                s.flush();
+                return true;
+            });
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            return false;
+        }
+    }
+
+    public void finishCycle(LocalDate day, CycleStatus status, String summary, Instant at) {
+        db.accountTransactionVoid(account, s -> {
+            CycleRunEntity c = s.createSelectionQuery("from CycleRun where tradingDay = :d", CycleRunEntity.class).setParameter("d", day)
+                    .uniqueResultOptional().orElseThrow(() -> new StoreException("No cycle " + day + " in account " + account + "."));
+            c.status = status.name();
+            c.finishedAt = at;
+            c.summary = clip(summary);
+            AuditLog.append(s, account, at, AuditKind.SCHEDULE, "Cycle " + day + " " + status.name().toLowerCase(java.util.Locale.ROOT)
+                    + (summary.isEmpty() ? "" : ": " + summary), "");
+        });
+    }
+
+    private CycleRun toCycle(CycleRunEntity c) {
+        return new CycleRun(account, c.tradingDay, CycleStatus.valueOf(c.status), c.startedAt, Optional.ofNullable(c.finishedAt), c.summary);
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 999);
+    }
+
+    /** Writes end-of-day snapshots; a sleeve's snapshot for a day that exists already is kept as it is. */
+    public void writeSnapshots(List<EquitySnapshot> snapshots) {
+        db.accountTransactionVoid(account, s -> {
+            for (EquitySnapshot snap : snapshots) {
+                if (!snap.account().equals(account)) {
+                    throw new IllegalArgumentException("snapshot of " + snap.account() + " given to the ledger of " + account);
+                }
+                Long seen = s.createSelectionQuery("select count(*) from EquitySnapshot where sleeve = :k and tradingDay = :d", Long.class)
+                        .setParameter("k", snap.sleeve().name()).setParameter("d", snap.day()).getSingleResult();
+                if (seen > 0) {
+                    continue;
+                }
+                EquitySnapshotEntity e = new EquitySnapshotEntity();
+                e.sleeve = snap.sleeve().name();
+                e.tradingDay = snap.day();
+                e.cashCents = snap.cash().cents();
+                e.positionsCents = snap.positions().cents();
+                e.equityCents = snap.equity().cents();
+                e.flowCents = snap.flow().cents();
+                s.persist(e);
+            }
+        });
+    }
+
+    /** Snapshots oldest first. */
+    public List<EquitySnapshot> snapshots() {
+        return db.accountTransaction(account, s -> s.createSelectionQuery("from EquitySnapshot order by tradingDay, sleeve", EquitySnapshotEntity.class)
+                .getResultList().stream()
+                .map(e -> new EquitySnapshot(account, SleeveKind.valueOf(e.sleeve), e.tradingDay, Money.ofCents(e.cashCents),
+                        Money.ofCents(e.positionsCents), Money.ofCents(e.equityCents), Money.ofCents(e.flowCents)))
+                .toList());
+    }
+
+    /**
+     * External money that moved into each sleeve between {@code from} (inclusive) and {@code to}
+     * (exclusive): deposits, withdrawals and re-split transfers. Snapshots record it as the day's flow.
+     */
+    public java.util.Map<SleeveKind, Money> flowsBetween(Instant from, Instant to) {
+        return db.accountTransaction(account, s -> {
+            java.util.EnumMap<SleeveKind, Money> flows = new java.util.EnumMap<>(SleeveKind.class);
+            for (SleeveKind k : SleeveKind.values()) {
+                flows.put(k, Money.ZERO);
+            }
+            for (Object[] row : s.createSelectionQuery("select sleeve, sum(amountCents) from LedgerEntry where kind in ('DEPOSIT','WITHDRAWAL','SLEEVE_TRANSFER')"
+                    + " and occurredAt >= :from and occurredAt < :to group by sleeve", Object[].class)
+                    .setParameter("from", from).setParameter("to", to).getResultList()) {
+                flows.put(SleeveKind.valueOf((String) row[0]), Money.ofCents(((Number) row[1]).longValue()));
+            }
+            return flows;
+        });
+    }
+
+    public Optional<LocalDate> lastSnapshotDay() {
+        return db.accountTransaction(account, s -> Optional.ofNullable(
+                s.createSelectionQuery("select max(tradingDay) from EquitySnapshot", LocalDate.class).getSingleResult()));
     }
 
     private static Optional<OrderEntity> findOrder(org.hibernate.Session s, ClientOrderId id) {

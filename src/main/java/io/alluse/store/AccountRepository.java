@@ -75,10 +75,14 @@ public final class AccountRepository {
     }
 
     /**
-     * Founds an account: the account row, its three sleeves split by the targets, and the first audit
-     * line, in one transaction. A duplicate id is refused (also when another writer got there first).
+     * Founds an account: the account row, its three sleeves, the opening deposit that funded its
+     * brokerage account (booked as the first external cash flow, split by the targets), the broker
+     * sync cursor just past that deposit, and the first audit lines, in one transaction. A duplicate
+     * id is refused (also when another writer got there first).
+     *
+     * @param openingReference the broker's id of the opening deposit
      */
-    public Account create(NewAccount spec, BrokerConnection broker, Instant now) {
+    public Account create(NewAccount spec, BrokerConnection broker, Instant now, String openingReference) {
         try {
             return db.accountTransaction(spec.id(), s -> {
                 if (s.find(AccountEntity.class, spec.id().value()) != null) {
@@ -96,16 +100,28 @@ public final class AccountRepository {
                 a.displayOrder = maxOrder == null ? 1 : maxOrder + 1;
                 Mapping.copyConfig(spec.config(), a);
                 s.persist(a);
-                SleeveCapitals capital = SleeveCapitals.split(spec.initialCapital(), spec.config());
+                SleeveCapitals zero = SleeveCapitals.of(io.alluse.domain.Money.ZERO, io.alluse.domain.Money.ZERO, io.alluse.domain.Money.ZERO);
                 for (SleeveKind kind : SleeveKind.values()) {
                     SleeveEntity sleeve = new SleeveEntity();
                     sleeve.key = new SleeveEntity.Key(a.id, kind.name());
-                    Mapping.copySleeve(spec.config().sleeve(kind), capital.of(kind), sleeve);
+                    Mapping.copySleeve(spec.config().sleeve(kind), io.alluse.domain.Money.ZERO, sleeve);
                     s.persist(sleeve);
                 }
+                SleeveCapitals capital = SleeveCapitals.split(spec.initialCapital(), spec.config());
                 AuditLog.append(s, spec.id(), now, AuditKind.ACCOUNT_CREATED,
                         "Account " + spec.name() + " created with " + spec.initialCapital().formatWhole() + " on " + broker.kind().label(),
                         AuditDetails.describe(spec.config(), capital));
+                s.flush();
+                io.alluse.domain.CashFlow opening = io.alluse.domain.CashFlow.deposit(spec.initialCapital(), now, openingReference);
+                CashFlowWrites.book(s, spec.id(), new FundChange(opening, zero, capital), now);
+                BrokerSyncEntity sync = new BrokerSyncEntity();
+                sync.accountId = a.id;
+                sync.activityCursor = openingReference;
+                sync.brokerCashCents = spec.initialCapital().cents();
+                sync.health = io.alluse.domain.run.AccountHealth.OK.name();
+                sync.lastError = "";
+                sync.lastSyncAt = now;
+                s.persist(sync);
                 s.flush();
                 return load(s, spec.id()).orElseThrow();
             });
@@ -163,30 +179,9 @@ public final class AccountRepository {
     public Optional<Account> bookCashFlow(AccountId id, FundChange change, Instant now) {
         return db.accountTransaction(id, s -> {
             existing(s, id);
-            Long seen = s.createSelectionQuery("select count(*) from CashFlow where reference = :r", Long.class)
-                    .setParameter("r", change.flow().reference()).getSingleResult();
-            if (seen > 0) {
+            if (!CashFlowWrites.book(s, id, change, now)) {
                 return Optional.<Account>empty();
             }
-            CashFlowEntity c = new CashFlowEntity();
-            c.occurredAt = change.flow().at();
-            c.kind = change.flow().kind().name();
-            c.amountCents = change.flow().amount().cents();
-            c.reference = change.flow().reference();
-            c.capitalBeforeCents = change.before().total().cents();
-            c.capitalAfterCents = change.after().total().cents();
-            s.persist(c);
-            java.util.EnumMap<SleeveKind, io.alluse.domain.Percent> targets = new java.util.EnumMap<>(SleeveKind.class);
-            for (SleeveEntity sleeve : sleeves(s, id)) {
-                SleeveKind kind = SleeveKind.valueOf(sleeve.key.kind());
-                sleeve.capitalCents = change.after().of(kind).cents();
-                targets.put(kind, io.alluse.domain.Percent.ofBasisPoints(sleeve.targetBp));
-            }
-            LedgerWrites.cashFlowEntries(s, change, targets);
-            String verb = change.flow().kind() == io.alluse.domain.CashFlow.Kind.DEPOSIT ? "Deposit" : "Withdrawal";
-            AuditLog.append(s, id, now, AuditKind.CASH_FLOW,
-                    verb + " of " + change.flow().amount() + " booked as an external cash flow; capital " + change.before().total() + " -> " + change.after().total(),
-                    "reference " + change.flow().reference() + "\nbefore:\n" + AuditDetails.capitals(change.before()) + "\nafter:\n" + AuditDetails.capitals(change.after()));
             s.flush();
             return load(s, id);
         });
@@ -201,7 +196,7 @@ public final class AccountRepository {
     }
 
     private static List<SleeveEntity> sleeves(Session s, AccountId id) {
-        return s.createSelectionQuery("from Sleeve where key.accountId = :id", SleeveEntity.class).setParameter("id", id.value()).getResultList();
+        return CashFlowWrites.sleeves(s, id);
     }
 
     private static Optional<Account> load(Session s, AccountId id) {

@@ -40,7 +40,8 @@ public final class Database implements AutoCloseable {
     static final String ROOT_TENANT = "*";
 
     private static final List<Class<?>> ENTITIES = List.of(AccountEntity.class, SleeveEntity.class, LedgerEntryEntity.class,
-            PositionEntity.class, OrderEntity.class, CashFlowEntity.class, AuditEventEntity.class);
+            PositionEntity.class, OrderEntity.class, CashFlowEntity.class, AuditEventEntity.class, CycleRunEntity.class, BrokerSyncEntity.class,
+            EquitySnapshotEntity.class, AppSettingEntity.class);
 
     private final Path directory;
     private final HikariDataSource dataSource;

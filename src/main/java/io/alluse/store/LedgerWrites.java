@@ -6,6 +6,8 @@ import io.alluse.domain.Money;
 import io.alluse.domain.Percent;
 import io.alluse.domain.SleeveCapitals;
 import io.alluse.domain.SleeveKind;
+import io.alluse.domain.ledger.NewEntry;
+import io.alluse.domain.ledger.PositionChange;
 import java.util.Map;
 import io.alluse.domain.ledger.EntryKind;
 import org.hibernate.Session;
@@ -37,6 +39,47 @@ final class LedgerWrites {
                 s.persist(entry(change, sleeve, EntryKind.SLEEVE_TRANSFER, transfer, flow.reference(),
                         "Re-split to targets after the " + verb.toLowerCase(java.util.Locale.ROOT)));
             }
+        }
+    }
+
+    static LedgerEntryEntity entry(NewEntry n) {
+        LedgerEntryEntity e = new LedgerEntryEntity();
+        e.occurredAt = n.at();
+        e.sleeve = n.sleeve().name();
+        e.kind = n.kind().name();
+        e.instrument = n.instrument();
+        e.quantity = n.quantity();
+        e.priceCents = n.price().cents();
+        e.amountCents = n.amount().cents();
+        e.reference = n.reference();
+        e.memo = n.memo().length() > 512 ? n.memo().substring(0, 511) : n.memo();
+        return e;
+    }
+
+    /**
+     * Adds a change to the sleeve's position in that instrument. A flat position keeps its row at zero
+     * (Hibernate flushes inserts before deletes, so removing and re-opening in one batch would clash).
+     */
+    static void applyPosition(Session s, PositionChange change) {
+        PositionEntity p = s.createSelectionQuery("from Position where sleeve = :k and instrument = :i", PositionEntity.class)
+                .setParameter("k", change.sleeve().name()).setParameter("i", change.instrument().code()).uniqueResultOptional().orElse(null);
+        if (p == null) {
+            p = new PositionEntity();
+            p.sleeve = change.sleeve().name();
+            p.instrument = change.instrument().code();
+            p.quantity = 0;
+            p.costCents = 0;
+            p.openedAt = change.at();
+            s.persist(p);
+        }
+        if (p.quantity == 0) {
+            p.openedAt = change.at();
+        }
+        p.quantity += change.quantityDelta();
+        p.costCents += change.costDelta().cents();
+        p.updatedAt = change.at();
+        if (p.quantity == 0) {
+            p.costCents = 0;
         }
     }
 

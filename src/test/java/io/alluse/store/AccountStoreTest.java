@@ -54,7 +54,7 @@ class AccountStoreTest {
 
     private Account create(String id, String capital, String start, String end) {
         var spec = StoreFixtures.newAccount(id, "Account " + id, capital, ExecutionWindow.of(start, end));
-        return accounts.create(spec, BrokerConnection.paperFor(spec.id()), T0);
+        return accounts.create(spec, BrokerConnection.paperFor(spec.id()), T0, "opening-" + spec.id());
     }
 
     @Test

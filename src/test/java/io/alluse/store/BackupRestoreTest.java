@@ -44,14 +44,14 @@ class BackupRestoreTest {
         try (Database db = Database.open(dir)) {
             AccountRepository accounts = new AccountRepository(db);
             NewAccount first = StoreFixtures.newAccount("account-1", "Account-1", "500000", ExecutionWindow.of("09:45", "10:15"));
-            Account a = accounts.create(first, BrokerConnection.paperFor(first.id()), T0);
+            Account a = accounts.create(first, BrokerConnection.paperFor(first.id()), T0, "opening-" + first.id());
             accounts.bookCashFlow(a.id(), FundChange.book(a.capital(), CashFlow.deposit(Money.ofDollars(5_000), T0, "d-1"), a.config()), T0);
             atBackup = State.of(db);
             backup = backups.take(db, "manual", T0);
 
             // more is written after the backup
             NewAccount second = StoreFixtures.newAccount("account-2", "Account-2", "250000", ExecutionWindow.of("10:15", "10:45"));
-            accounts.create(second, BrokerConnection.paperFor(second.id()), T0);
+            accounts.create(second, BrokerConnection.paperFor(second.id()), T0, "opening-" + second.id());
             accounts.setStatus(a.id(), AccountStatus.PAUSED, T0, "test");
             assertThat(State.of(db)).isNotEqualTo(atBackup);
         }
@@ -85,7 +85,7 @@ class BackupRestoreTest {
     void aFileThatIsNotABackupIsRefusedAndTheDatabaseIsUntouched() throws Exception {
         try (Database db = Database.open(dir)) {
             NewAccount first = StoreFixtures.newAccount("account-1", "Account-1", "500000", ExecutionWindow.of("09:45", "10:15"));
-            new AccountRepository(db).create(first, BrokerConnection.paperFor(first.id()), T0);
+            new AccountRepository(db).create(first, BrokerConnection.paperFor(first.id()), T0, "opening-" + first.id());
         }
         Path bogus = Files.writeString(dir.resolve("notes.zip"), "not a zip");
         assertThatThrownBy(() -> new Backups(dir, 3).restore(bogus)).hasMessageContaining("not a readable backup");

@@ -50,8 +50,8 @@ class LedgerIsolationTest {
         AccountRepository accounts = new AccountRepository(db);
         NewAccount specA = StoreFixtures.newAccount("acct-a", "A", "500000", ExecutionWindow.of("09:45", "10:15"));
         NewAccount specB = StoreFixtures.newAccount("acct-b", "B", "500000", ExecutionWindow.of("10:15", "10:45"));
-        a = accounts.create(specA, BrokerConnection.paperFor(specA.id()), T0);
-        b = accounts.create(specB, BrokerConnection.paperFor(specB.id()), T0);
+        a = accounts.create(specA, BrokerConnection.paperFor(specA.id()), T0, "opening-" + specA.id());
+        b = accounts.create(specB, BrokerConnection.paperFor(specB.id()), T0, "opening-" + specB.id());
         LedgerStore ledgers = new LedgerStore(db);
         ledgerA = ledgers.forAccount(a.id());
         ledgerB = ledgers.forAccount(b.id());

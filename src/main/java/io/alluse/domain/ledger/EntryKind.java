@@ -8,6 +8,8 @@ public enum EntryKind {
     SELL_TO_OPEN,
     /** Cost of buying an option back (negative amount). */
     BUY_TO_CLOSE,
+    BUY_TO_OPEN,
+    SELL_TO_CLOSE,
     BUY_STOCK,
     SELL_STOCK,
     /** A short put assigned: shares bought at the strike. */
@@ -15,6 +17,10 @@ public enum EntryKind {
     /** A short call assigned: shares sold at the strike. */
     CALLED_AWAY,
     EXPIRATION,
+    /** A long option exercised: shares bought (call) or sold (put) at the strike. */
+    EXERCISE,
+    /** Fees, interest or other cash the broker booked, shared over the sleeves by target. */
+    ADJUSTMENT,
     COMMISSION,
     /** Capital moved between the sleeves of one account by a re-split: sums to zero over the account. */
     SLEEVE_TRANSFER

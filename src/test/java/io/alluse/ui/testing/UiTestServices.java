@@ -21,7 +21,7 @@ public final class UiTestServices implements AutoCloseable {
         database = Database.open(dir);
         InstantSource clock = InstantSource.system();
         services = new WorkstationServices("ALL-USE Workstation", "test", dir, dir.resolve("logs"), dir.resolve("ui.properties"),
-                new AccountService(new AccountRepository(database), SymbolCatalog.ANY, clock, UiTestServices::price), new LedgerStore(database),
+                new AccountService(new AccountRepository(database), SymbolCatalog.ANY, clock, UiTestServices::price, null), new LedgerStore(database),
                 new BackupService(database, new Backups(dir, 3), clock));
     }
 

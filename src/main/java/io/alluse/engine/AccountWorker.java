@@ -1,0 +1,469 @@
+package io.alluse.engine;
+
+import io.alluse.broker.Broker;
+import io.alluse.broker.BrokerAccount;
+import io.alluse.broker.BrokerActivity;
+import io.alluse.broker.BrokerException;
+import io.alluse.broker.BrokerOrder;
+import io.alluse.broker.OrderRequest;
+import io.alluse.domain.Account;
+import io.alluse.domain.AccountId;
+import io.alluse.domain.AccountStatus;
+import io.alluse.domain.CashFlow;
+import io.alluse.domain.Money;
+import io.alluse.domain.SleeveCapitals;
+import io.alluse.domain.SleeveKind;
+import io.alluse.domain.ledger.AuditKind;
+import io.alluse.domain.ledger.AuditLine;
+import io.alluse.domain.ledger.EquitySnapshot;
+import io.alluse.domain.ledger.LedgerBatch;
+import io.alluse.domain.ledger.OrderRecord;
+import io.alluse.domain.ledger.OrderStatus;
+import io.alluse.domain.ledger.OrderUpdate;
+import io.alluse.domain.run.AccountHealth;
+import io.alluse.domain.run.CycleRun;
+import io.alluse.domain.run.CycleStatus;
+import io.alluse.engine.CycleSchedule.AccountView;
+import io.alluse.engine.CycleSchedule.Due;
+import io.alluse.market.MarketView;
+import io.alluse.market.calendar.ExchangeCalendar;
+import io.alluse.store.AccountLedger;
+import io.alluse.strategy.CycleContext;
+import io.alluse.strategy.OrderIntent;
+import io.alluse.strategy.SkippedTrade;
+import io.alluse.strategy.SleeveDecision;
+import io.alluse.strategy.SleeveState;
+import io.alluse.strategy.Strategies;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works one account: its own serial lane, its own broker (with a time limit on every call), its
+ * own ledger. Everything here runs on the lane, one item at a time; nothing here can reach another
+ * account's broker or rows.
+ */
+final class AccountWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountWorker.class);
+    private static final int ACTIVITY_PAGE = 500;
+
+    private final AccountId id;
+    private final SerialLane lane;
+    private final GuardedBroker broker;
+    private final AccountLedger ledger;
+    private final CycleSchedule schedule;
+    private final EngineEvents events;
+    private final Supplier<Instant> clock;
+    private final EngineSettings settings;
+
+    private volatile Account account;
+    private volatile AccountView view;
+    private volatile boolean busy;
+    private volatile AccountHealth health = AccountHealth.OK;
+    private volatile String lastError = "";
+    private int failures;
+    private boolean reconciled;
+
+    AccountWorker(Account account, Broker broker, AccountLedger ledger, CycleSchedule schedule, EngineEvents events,
+                  Supplier<Instant> clock, EngineSettings settings) {
+        this.id = account.id();
+        this.account = account;
+        this.lane = new SerialLane(id.value());
+        this.broker = new GuardedBroker(broker, settings.brokerTimeout());
+        this.ledger = ledger;
+        this.schedule = schedule;
+        this.events = events;
+        this.clock = clock;
+        this.settings = settings;
+        Optional<CycleRun> last = ledger.lastCycle();
+        var sync = ledger.syncState();
+        this.health = sync.health();
+        this.failures = sync.failures();
+        this.lastError = sync.lastError();
+        this.view = new AccountView(account.status(), account.config().window(), account.createdAt(), last.map(CycleRun::tradingDay),
+                last.map(CycleRun::status), ledger.lastSnapshotDay(), Optional.empty(), Optional.empty());
+    }
+
+    AccountId id() {
+        return id;
+    }
+
+    Account account() {
+        return account;
+    }
+
+    AccountHealth health() {
+        return health;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    boolean busy() {
+        return busy;
+    }
+
+    Instant nextWake(Instant now) {
+        return schedule.nextWake(view, now);
+    }
+
+    boolean hasDue(Instant now) {
+        return !schedule.due(view, now).isEmpty();
+    }
+
+    /** Does what is due now, on the lane. */
+    CompletableFuture<Void> work() {
+        busy = true;
+        return lane.run("due work", this::doDue).whenComplete((ok, failure) -> busy = false);
+    }
+
+    /** Runs arbitrary account work on the lane, after what is queued (pause, run now, deposit ...). */
+    <T> CompletableFuture<T> submit(String what, Supplier<T> work) {
+        return lane.submit(what, work);
+    }
+
+    /** The account changed (status, configuration): take the new one for everything that follows. */
+    void update(Account changed) {
+        account = changed;
+        view = new AccountView(changed.status(), changed.config().window(), view.eligibleFrom(), view.lastCycleDay(), view.lastCycle(),
+                view.lastSnapshot(), view.lastSync(), view.retryAt());
+    }
+
+    private void doDue() {
+        Instant now = clock.get();
+        for (Due due : schedule.due(view, now)) {
+            try {
+                switch (due) {
+                    case Due.Sync s -> sync();
+                    case Due.Missed m -> record(m.days(), CycleStatus.MISSED);
+                    case Due.Paused p -> record(p.days(), CycleStatus.PAUSED);
+                    case Due.RunCycle r -> runCycle(r.day());
+                    case Due.FailCycle f -> failCycle(f.day());
+                    case Due.Snapshot s -> snapshot(s.day());
+                }
+                succeeded();
+            } catch (RuntimeException e) {
+                failed(e);
+                return;
+            }
+        }
+    }
+
+    // ---- sync and reconciliation --------------------------------------------------------------
+
+    /** Books every new broker activity, refreshes order states, and checks the books against the broker's cash. */
+    void sync() {
+        Instant now = clock.get();
+        MarketView market = broker.market();
+        Marks marks = Marks.of(market);
+        BrokerAccount balances = broker.account();
+        var state = ledger.syncState();
+        LedgerBook book = new LedgerBook(id, ledger.state());
+        String cursor = state.activityCursor();
+        int booked = 0;
+        while (true) {
+            List<BrokerActivity> page = broker.activities(cursor.isEmpty() ? Optional.empty() : Optional.of(cursor), ACTIVITY_PAGE);
+            for (BrokerActivity activity : page) {
+                book.apply(activity, account.config(), marks);
+                cursor = activity.id();
+            }
+            booked += page.size();
+            if (page.size() < ACTIVITY_PAGE) {
+                break;
+            }
+        }
+        List<OrderUpdate> orderUpdates = refreshOrders(now);
+        if (booked == 0 && !balances.cash().equals(book.state().totalCash())) {
+            // a broker without an activity for it (or money moved outside the feed): book the unexplained
+            // change once, as an external flow, under a reference that the next sync recognises
+            Money difference = balances.cash().minus(book.state().totalCash());
+            String reference = "balance-" + cursor + "-" + balances.cash().cents();
+            CashFlow flow = difference.isPositive() ? CashFlow.deposit(difference, now, reference) : CashFlow.withdrawal(difference.negate(), now, reference);
+            book.apply(difference.isPositive() ? new BrokerActivity.Deposit(reference, now, difference)
+                    : new BrokerActivity.Withdrawal(reference, now, difference.negate()), account.config(), marks);
+            book.note(new AuditLine(now, AuditKind.SYNC, "Broker cash " + balances.cash() + " differs from the ledger by " + flow.signedAmount()
+                    + " with no activity to explain it: booked as an external " + flow.kind().name().toLowerCase(java.util.Locale.ROOT), ""));
+        }
+        SleeveCapitals capital = book.equity(marks);
+        LedgerBatch batch = book.drain(booked > 0 ? Optional.of(cursor) : Optional.empty(), Optional.of(balances.cash()), Optional.of(capital));
+        ledger.apply(new LedgerBatch(batch.entries(), batch.positions(), batch.cashFlows(), orderUpdates, batch.audit(), batch.capital(),
+                batch.newCursor(), batch.brokerCash()));
+        book.drainEvents().forEach(events::publish);
+        for (OrderUpdate u : orderUpdates) {
+            if (u.status() == OrderStatus.CANCELLED || u.status() == OrderStatus.REJECTED || u.status() == OrderStatus.EXPIRED) {
+                events.publish(new EngineEvent.OrderPlaced(id, now, id + ": order " + u.clientOrderId() + " " + u.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + (u.message().isBlank() ? "" : " (" + u.message() + ")")));
+            }
+        }
+        view = new AccountView(view.status(), view.window(), view.eligibleFrom(), view.lastCycleDay(), view.lastCycle(), view.lastSnapshot(),
+                Optional.of(now), Optional.empty());
+        reconciled = true;
+    }
+
+    /**
+     * Asks the broker about every order our ledger holds as unfinished. An intent the broker never
+     * received is sent later only by its own cycle, and only inside that cycle's window; otherwise it
+     * is closed as never sent. Nothing is ever sent twice: the lookup by client order id comes first.
+     */
+    private List<OrderUpdate> refreshOrders(Instant now) {
+        List<OrderUpdate> updates = new ArrayList<>();
+        LocalDate today = ExchangeCalendar.dateOf(now);
+        boolean windowOpen = schedule.windowOn(today, account.config().window()).map(w -> w.contains(now)).orElse(false);
+        for (OrderRecord o : ledger.openOrders()) {
+            Optional<BrokerOrder> atBroker = broker.order(o.clientOrderId());
+            if (atBroker.isPresent()) {
+                BrokerOrder b = atBroker.get();
+                if (b.status() != o.status() || b.filledQuantity() != o.filledQuantity()) {
+                    updates.add(new OrderUpdate(o.clientOrderId(), b.status(), b.brokerOrderId(), b.filledQuantity(), b.averageFillPrice(),
+                            b.reason(), now));
+                }
+            } else if (o.status() == OrderStatus.INTENT) {
+                boolean stillItsCycle = view.lastCycleDay().map(today::equals).orElse(false) && view.lastCycle().orElse(null) == CycleStatus.RUNNING;
+                if (!(windowOpen && stillItsCycle)) {
+                    updates.add(new OrderUpdate(o.clientOrderId(), OrderStatus.CANCELLED, "", 0, Money.ZERO,
+                            "never sent: its cycle ended before it could be sent", now));
+                }
+            } else {
+                updates.add(new OrderUpdate(o.clientOrderId(), OrderStatus.REJECTED, o.brokerOrderId(), o.filledQuantity(), o.averageFillPrice(),
+                        "the broker no longer knows this order", now));
+            }
+        }
+        return updates;
+    }
+
+    // ---- the daily cycle ----------------------------------------------------------------------
+
+    private void runCycle(LocalDate day) {
+        Instant now = clock.get();
+        if (!(view.lastCycleDay().map(day::equals).orElse(false))) {
+            if (!ledger.recordCycle(day, CycleStatus.RUNNING, "", now)) {
+                reloadCycle();
+                return;
+            }
+            view = withCycle(day, CycleStatus.RUNNING);
+        }
+        if (!reconciled) {
+            sync();
+        }
+        if (account.status() != AccountStatus.ACTIVE) {
+            finish(day, CycleStatus.PAUSED, "account " + account.status().name().toLowerCase(java.util.Locale.ROOT));
+            return;
+        }
+        MarketView market = broker.market();
+        LedgerBook book = new LedgerBook(id, ledger.state());
+        List<OrderRecord> open = ledger.openOrders();
+        List<AuditLine> notes = new ArrayList<>();
+        int placed = 0;
+        int skipped = 0;
+        for (SleeveKind kind : SleeveKind.values()) {
+            SleeveState state = new SleeveState(id, account.config().sleeve(kind), account.config().cashBuffer(), book.cash(kind),
+                    book.positions(kind), open.stream().filter(o -> o.sleeve() == kind).toList());
+            SleeveDecision decision = Strategies.forKind(kind).decide(state, market, new CycleContext(day, now));
+            for (SkippedTrade skip : decision.skipped()) {
+                notes.add(new AuditLine(now, AuditKind.SKIPPED, kind.label() + ": " + skip.symbol().map(s -> s + " ").orElse("") + "skipped ("
+                        + skip.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "): " + skip.detail(), ""));
+                skipped++;
+            }
+            for (OrderIntent intent : decision.orders()) {
+                notes.add(new AuditLine(now, AuditKind.DECISION, kind.label() + ": " + intent.rationale(), "client order id " + intent.clientOrderId()));
+            }
+            flushNotes(notes);
+            for (OrderIntent intent : decision.orders()) {
+                if (send(intent, now)) {
+                    placed++;
+                }
+            }
+        }
+        sync();
+        finish(day, CycleStatus.DONE, placed + (placed == 1 ? " order" : " orders") + " placed, " + skipped + " skipped");
+    }
+
+    /**
+     * Stores the intent durably, then sends it. A retry of the same decision finds the stored intent
+     * (same client order id) and the broker returns its existing order: nothing is sent twice.
+     */
+    private boolean send(OrderIntent intent, Instant now) {
+        OrderRecord stored = ledger.storeIntent(intent.clientOrderId(), intent.sleeve(), intent.cycle(), intent.instrument(), intent.side(),
+                intent.effect(), intent.quantity(), intent.limitPrice(), now);
+        if (stored.status() != OrderStatus.INTENT) {
+            return false;
+        }
+        OrderRequest request = new OrderRequest(intent.clientOrderId(), intent.instrument(), intent.side(), intent.effect(), intent.quantity(),
+                intent.limitPrice());
+        BrokerOrder order;
+        try {
+            order = broker.place(request);
+        } catch (BrokerException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            ledger.updateOrder(intent.clientOrderId(), OrderStatus.REJECTED, "", 0, Money.ZERO, e.getMessage(), now);
+            ledger.audit(now, AuditKind.ORDER, "Order " + intent.clientOrderId() + " refused by the broker: " + e.getMessage(), e.kind().name());
+            events.publish(new EngineEvent.AccountFailing(id, now, id + ": order refused by the broker: " + e.getMessage()));
+            return false;
+        }
+        ledger.updateOrder(intent.clientOrderId(), order.status(), order.brokerOrderId(), order.filledQuantity(), order.averageFillPrice(),
+                order.reason(), now);
+        events.publish(new EngineEvent.OrderPlaced(id, now, id + " " + intent.sleeve().label() + ": " + intent.side().name().toLowerCase(java.util.Locale.ROOT)
+                + " " + intent.quantity() + " " + LedgerBook.describe(intent.instrument()) + " limit " + intent.limitPrice() + " -> " + order.status()));
+        return true;
+    }
+
+    private void flushNotes(List<AuditLine> notes) {
+        if (!notes.isEmpty()) {
+            ledger.apply(new LedgerBatch(List.of(), List.of(), List.of(), List.of(), notes, Optional.empty(), Optional.empty(), Optional.empty()));
+            notes.clear();
+        }
+    }
+
+    private void finish(LocalDate day, CycleStatus status, String summary) {
+        Instant now = clock.get();
+        ledger.finishCycle(day, status, summary, now);
+        view = withCycle(day, status);
+        events.publish(new EngineEvent.CycleFinished(id, now, id + " cycle " + day + ": " + summary));
+    }
+
+    private void failCycle(LocalDate day) {
+        Instant now = clock.get();
+        String why = lastError.isBlank() ? "its window closed before it could finish" : "its window closed before it could finish: " + lastError;
+        ledger.finishCycle(day, CycleStatus.FAILED, why, now);
+        if (view.lastCycleDay().map(day::equals).orElse(false)) {
+            view = withCycle(day, CycleStatus.FAILED);
+        }
+        events.publish(new EngineEvent.AccountFailing(id, now, id + " cycle " + day + " failed: " + why));
+    }
+
+    private void record(List<LocalDate> days, CycleStatus status) {
+        Instant now = clock.get();
+        String why = status == CycleStatus.MISSED ? "the app was not running during the window" : "the account was paused";
+        int recorded = 0;
+        for (LocalDate day : days) {
+            if (ledger.recordCycle(day, status, why, now)) {
+                recorded++;
+            }
+        }
+        LocalDate last = days.getLast();
+        if (view.lastCycleDay().map(d -> d.isBefore(last)).orElse(true)) {
+            view = withCycle(last, status);
+        }
+        if (status == CycleStatus.MISSED && recorded > 0) {
+            String span = days.size() == 1 ? days.getFirst().toString() : days.size() + " cycles, " + days.getFirst() + " to " + last;
+            events.publish(new EngineEvent.CycleMissed(id, now, id + ": missed " + span + " (the app was not running during the window)"));
+        }
+    }
+
+    private void reloadCycle() {
+        Optional<CycleRun> last = ledger.lastCycle();
+        view = new AccountView(view.status(), view.window(), view.eligibleFrom(), last.map(CycleRun::tradingDay), last.map(CycleRun::status),
+                view.lastSnapshot(), view.lastSync(), view.retryAt());
+    }
+
+    private AccountView withCycle(LocalDate day, CycleStatus status) {
+        return new AccountView(view.status(), view.window(), view.eligibleFrom(), Optional.of(day), Optional.of(status), view.lastSnapshot(),
+                view.lastSync(), view.retryAt());
+    }
+
+    /** "Run now": today's cycle outside its window (the caller checked the market is open). */
+    void runCycleNow(LocalDate day) {
+        runCycle(day);
+        succeeded();
+    }
+
+    /** Cancels every order still open at the broker (closing the account). */
+    void cancelOpenOrders() {
+        Instant now = clock.get();
+        for (OrderRecord o : ledger.openOrders()) {
+            if (o.status() == OrderStatus.INTENT) {
+                ledger.updateOrder(o.clientOrderId(), OrderStatus.CANCELLED, "", 0, Money.ZERO, "never sent: the account was closed", now);
+                continue;
+            }
+            BrokerOrder b = broker.cancel(o.clientOrderId());
+            ledger.updateOrder(o.clientOrderId(), b.status(), b.brokerOrderId(), b.filledQuantity(), b.averageFillPrice(),
+                    "cancelled: the account was closed", now);
+        }
+        sync();
+    }
+
+    // ---- end of day ---------------------------------------------------------------------------
+
+    private void snapshot(LocalDate day) {
+        sync();
+        Marks marks = Marks.of(broker.market());
+        LedgerBook book = new LedgerBook(id, ledger.state());
+        Instant dayStart = day.atStartOfDay(ExchangeCalendar.NEW_YORK).toInstant();
+        Map<SleeveKind, Money> flows = ledger.flowsBetween(dayStart, day.plusDays(1).atStartOfDay(ExchangeCalendar.NEW_YORK).toInstant());
+        List<EquitySnapshot> snapshots = new ArrayList<>();
+        for (SleeveKind kind : SleeveKind.values()) {
+            Money cash = book.cash(kind);
+            Money positions = book.positionsValue(kind, marks);
+            snapshots.add(new EquitySnapshot(id, kind, day, cash, positions, cash.plus(positions), flows.get(kind)));
+        }
+        ledger.writeSnapshots(snapshots);
+        view = new AccountView(view.status(), view.window(), view.eligibleFrom(), view.lastCycleDay(), view.lastCycle(), Optional.of(day),
+                view.lastSync(), view.retryAt());
+    }
+
+    // ---- health -------------------------------------------------------------------------------
+
+    private void succeeded() {
+        if (failures > 0 || health != AccountHealth.OK) {
+            Instant now = clock.get();
+            boolean wasError = health == AccountHealth.ERROR;
+            failures = 0;
+            health = AccountHealth.OK;
+            ledger.recordHealth(AccountHealth.OK, 0, "", now);
+            if (wasError) {
+                events.publish(new EngineEvent.AccountRecovered(id, now, id + " is working again"));
+            }
+        }
+    }
+
+    private void failed(RuntimeException e) {
+        Instant now = clock.get();
+        failures++;
+        lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+        AccountHealth before = health;
+        health = settings.backoff().isError(failures) ? AccountHealth.ERROR : AccountHealth.RETRYING;
+        Instant retryAt = now.plus(settings.backoff().delay(failures, id.value()));
+        view = new AccountView(view.status(), view.window(), view.eligibleFrom(), view.lastCycleDay(), view.lastCycle(), view.lastSnapshot(),
+                view.lastSync(), Optional.of(retryAt));
+        if (!(e instanceof BrokerException)) {
+            log.error("Account {}: unexpected failure", id, e);
+        } else {
+            log.warn("Account {}: {} (failure {} in a row, retry at {})", id, lastError, failures, retryAt);
+        }
+        try {
+            ledger.recordHealth(health, failures, lastError, now);
+        } catch (RuntimeException storeFailure) {
+            log.error("Account {}: could not record its health", id, storeFailure);
+        }
+        if (health == AccountHealth.ERROR && before != AccountHealth.ERROR) {
+            events.publish(new EngineEvent.AccountFailing(id, now, id + " is in error after " + failures + " failures in a row: " + lastError
+                    + " (still retrying every " + settings.backoff().max().toMinutes() + " min at most)"));
+        }
+    }
+
+    String describeView() {
+        return view.toString();
+    }
+
+    static String joinDays(List<LocalDate> days) {
+        return days.stream().map(LocalDate::toString).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public void close() {
+        lane.close();
+        broker.close();
+    }
+}

@@ -1,0 +1,107 @@
+package io.alluse.engine;
+
+import io.alluse.broker.Broker;
+import io.alluse.broker.BrokerAccount;
+import io.alluse.broker.BrokerActivity;
+import io.alluse.broker.BrokerException;
+import io.alluse.broker.BrokerOrder;
+import io.alluse.broker.BrokerPosition;
+import io.alluse.broker.OrderRequest;
+import io.alluse.domain.ledger.ClientOrderId;
+import io.alluse.market.MarketView;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Puts a time limit on every call to a broker: a call that does not answer in time fails with
+ * {@link BrokerException.Kind#TIMEOUT} and is abandoned (its virtual thread is interrupted), so a
+ * hung broker costs its own account a retry and nothing more.
+ */
+final class GuardedBroker implements Broker, AutoCloseable {
+
+    private final Broker broker;
+    private final Duration timeout;
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+
+    GuardedBroker(Broker broker, Duration timeout) {
+        this.broker = broker;
+        this.timeout = timeout;
+    }
+
+    private <T> T call(String what, Supplier<T> call) {
+        Future<T> future = calls.submit(call::get);
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new BrokerException(BrokerException.Kind.TIMEOUT, "The broker did not answer " + what + " within " + timeout.toSeconds() + " s.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "The broker failed " + what + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new BrokerException(BrokerException.Kind.TIMEOUT, "Interrupted while waiting for the broker (" + what + ").");
+        }
+    }
+
+    @Override
+    public String accountId() {
+        return broker.accountId();
+    }
+
+    @Override
+    public BrokerAccount account() {
+        return call("the balances request", broker::account);
+    }
+
+    @Override
+    public List<BrokerPosition> positions() {
+        return call("the positions request", broker::positions);
+    }
+
+    @Override
+    public BrokerOrder place(OrderRequest request) {
+        return call("order " + request.clientOrderId(), () -> broker.place(request));
+    }
+
+    @Override
+    public Optional<BrokerOrder> order(ClientOrderId id) {
+        return call("the lookup of order " + id, () -> broker.order(id));
+    }
+
+    @Override
+    public List<BrokerOrder> openOrders() {
+        return call("the open-orders request", broker::openOrders);
+    }
+
+    @Override
+    public BrokerOrder cancel(ClientOrderId id) {
+        return call("the cancel of " + id, () -> broker.cancel(id));
+    }
+
+    @Override
+    public List<BrokerActivity> activities(Optional<String> afterId, int limit) {
+        return call("the activities request", () -> broker.activities(afterId, limit));
+    }
+
+    @Override
+    public MarketView market() {
+        return broker.market();
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+}

@@ -1,0 +1,55 @@
+package io.alluse.engine;
+
+import io.alluse.broker.Broker;
+import io.alluse.broker.BrokerActivity;
+import io.alluse.broker.paper.PaperBroker;
+import io.alluse.broker.paper.PaperBrokerage;
+import io.alluse.domain.Account;
+import io.alluse.domain.AccountId;
+import io.alluse.domain.BrokerConnection;
+import io.alluse.domain.BrokerKind;
+import io.alluse.domain.Money;
+import java.util.List;
+import java.util.Optional;
+
+/** The built-in paper brokerage as the source of every account's broker (SPEC section 4). */
+public final class PaperBrokerages implements Brokerages {
+
+    private final PaperBrokerage brokerage;
+
+    public PaperBrokerages(PaperBrokerage brokerage) {
+        this.brokerage = brokerage;
+    }
+
+    public PaperBrokerage brokerage() {
+        return brokerage;
+    }
+
+    @Override
+    public BrokerConnection connectionFor(AccountId id) {
+        return BrokerConnection.paperFor(id);
+    }
+
+    @Override
+    public OpeningBalance open(AccountId id, BrokerConnection connection, Money initialCapital) {
+        PaperBroker broker = brokerage.openOrCreate(connection.externalAccountId(), initialCapital);
+        List<BrokerActivity> first = broker.activities(Optional.empty(), 1);
+        if (first.isEmpty() || !(first.getFirst() instanceof BrokerActivity.Deposit deposit)) {
+            throw new IllegalStateException("paper account " + connection.externalAccountId() + " has no opening deposit");
+        }
+        return new OpeningBalance(deposit.id(), deposit.amount());
+    }
+
+    @Override
+    public Broker connect(Account account) {
+        if (account.broker().kind() != BrokerKind.PAPER) {
+            throw new IllegalArgumentException(account.id() + " trades at " + account.broker().kind().label() + ", not the paper broker");
+        }
+        return brokerage.open(account.broker().externalAccountId());
+    }
+
+    /** "At the broker" in paper mode: the user moves money in or out, as they would at a real brokerage. */
+    public PaperBroker desk(Account account) {
+        return brokerage.open(account.broker().externalAccountId());
+    }
+}

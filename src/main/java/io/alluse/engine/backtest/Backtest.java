@@ -1,0 +1,292 @@
+package io.alluse.engine.backtest;
+
+import io.alluse.analytics.metrics.Performance;
+import io.alluse.analytics.metrics.RiskFreeRate;
+import io.alluse.analytics.series.EquitySeries;
+import io.alluse.broker.BrokerActivity;
+import io.alluse.broker.BrokerException;
+import io.alluse.broker.BrokerOrder;
+import io.alluse.broker.OrderRequest;
+import io.alluse.broker.paper.PaperAccount;
+import io.alluse.domain.AccountConfig;
+import io.alluse.domain.AccountId;
+import io.alluse.domain.Defaults;
+import io.alluse.domain.ExecutionWindow;
+import io.alluse.domain.Money;
+import io.alluse.domain.OptionContract;
+import io.alluse.domain.OptionRight;
+import io.alluse.domain.SleeveCapitals;
+import io.alluse.domain.SleeveKind;
+import io.alluse.domain.ledger.LedgerState;
+import io.alluse.domain.ledger.OrderRecord;
+import io.alluse.domain.ledger.OrderSide;
+import io.alluse.engine.CycleSchedule;
+import io.alluse.engine.LedgerBook;
+import io.alluse.engine.Marks;
+import io.alluse.market.MarketView;
+import io.alluse.market.calendar.ExchangeCalendar;
+import io.alluse.market.calendar.Session;
+import io.alluse.market.clock.SimulatedClock;
+import io.alluse.strategy.CycleContext;
+import io.alluse.strategy.OrderIntent;
+import io.alluse.strategy.SleeveDecision;
+import io.alluse.strategy.SleeveState;
+import io.alluse.strategy.SleeveStrategy;
+import io.alluse.strategy.Strategies;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs ALL-USE for many independent accounts over years of market data, in memory, through the
+ * very same strategies, paper-broker matching, expiry and assignment, and ledger posting as paper
+ * and live trading. Each thread has its own clock and market over the same seed; since prices
+ * depend only on (seed, symbol, time), the result does not depend on the number of threads.
+ */
+public final class Backtest {
+
+    /** A market for one thread, reading time from that thread's clock. */
+    @FunctionalInterface
+    public interface MarketFactory {
+        MarketView create(SimulatedClock clock);
+    }
+
+    private final BacktestSpec spec;
+    private final MarketFactory markets;
+
+    public Backtest(BacktestSpec spec, MarketFactory markets) {
+        this.spec = spec;
+        this.markets = markets;
+    }
+
+    /** Runs it; {@code progress} receives the account-days done so far, from any thread. */
+    public BacktestResult run(LongConsumer progress) throws InterruptedException {
+        List<AccountId> ids = new ArrayList<>();
+        Map<AccountId, ExecutionWindow> windows = new TreeMap<>();
+        List<ExecutionWindow> taken = new ArrayList<>();
+        for (int i = 1; i <= spec.accounts(); i++) {
+            AccountId id = new AccountId("account-" + i);
+            ExecutionWindow w = ExecutionWindow.suggest(taken);
+            taken.add(w);
+            ids.add(id);
+            windows.put(id, w);
+        }
+        int threads = Math.min(spec.threads(), spec.accounts());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong done = new AtomicLong();
+        try {
+            List<Future<Lane>> lanes = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<AccountId> mine = new ArrayList<>();
+                for (int i = t; i < ids.size(); i += threads) {
+                    mine.add(ids.get(i));
+                }
+                lanes.add(pool.submit(() -> {
+                    Lane lane = new Lane(mine, windows);
+                    lane.run(n -> progress.accept(done.addAndGet(n)));
+                    return lane;
+                }));
+            }
+            List<Lane> finished = new ArrayList<>();
+            for (Future<Lane> f : lanes) {
+                finished.add(f.get());
+            }
+            return result(finished);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private BacktestResult result(List<Lane> lanes) {
+        Map<AccountId, AccountResult> byId = new TreeMap<>((a, b) -> Integer.compare(number(a), number(b)));
+        Lane first = lanes.getFirst();
+        int days = first.days.size();
+        long[] totalEquity = new long[days];
+        long[] noFlows = new long[days];
+        Money premium = Money.ZERO;
+        int sold = 0;
+        int assigned = 0;
+        int called = 0;
+        for (Lane lane : lanes) {
+            for (Sim a : lane.accounts) {
+                Performance p = Performance.of(EquitySeries.of(lane.days.toArray(LocalDate[]::new), a.equity, new long[days]), RiskFreeRate.ZERO);
+                byId.put(a.id, new AccountResult(a.id, spec.initialCapital(), Money.ofCents(a.equity[days - 1]), p.cagr().orElse(0),
+                        p.maxDrawdown().map(d -> d.depth()).orElse(0.0), a.premium, a.optionsSold, a.assignments, a.calledAway));
+                for (int d = 0; d < days; d++) {
+                    totalEquity[d] = Math.addExact(totalEquity[d], a.equity[d]);
+                }
+                premium = premium.plus(a.premium);
+                sold += a.optionsSold;
+                assigned += a.assignments;
+                called += a.calledAway;
+            }
+        }
+        Performance total = Performance.of(EquitySeries.of(first.days.toArray(LocalDate[]::new), totalEquity, noFlows), RiskFreeRate.ZERO);
+        AccountResult all = new AccountResult(new AccountId("all"), spec.initialCapital().times(spec.accounts()), Money.ofCents(totalEquity[days - 1]),
+                total.cagr().orElse(0), total.maxDrawdown().map(d -> d.depth()).orElse(0.0), premium, sold, assigned, called);
+        return new BacktestResult(spec, first.days.getFirst(), first.days.getLast(), days, List.copyOf(byId.values()), all);
+    }
+
+    private static int number(AccountId id) {
+        return Integer.parseInt(id.value().substring("account-".length()));
+    }
+
+    /** One thread's accounts, clock and market. */
+    private final class Lane {
+        final List<Sim> accounts = new ArrayList<>();
+        final List<LocalDate> days = new ArrayList<>();
+        final SimulatedClock clock;
+        final MarketView market;
+        final ExchangeCalendar calendar;
+        final CycleSchedule schedule;
+        final Map<SleeveKind, SleeveStrategy> strategies = new EnumMap<>(SleeveKind.class);
+
+        Lane(List<AccountId> ids, Map<AccountId, ExecutionWindow> windows) {
+            LocalDate start = spec.start();
+            this.clock = new SimulatedClock(start.atTime(8, 0).atZone(ExchangeCalendar.NEW_YORK).toInstant());
+            this.market = markets.create(clock);
+            this.calendar = market.calendar();
+            this.schedule = new CycleSchedule(calendar, Duration.ofMinutes(15));
+            for (SleeveKind kind : SleeveKind.values()) {
+                strategies.put(kind, Strategies.forKind(kind));
+            }
+            for (AccountId id : ids) {
+                accounts.add(new Sim(id, Defaults.config(windows.get(id)), market));
+            }
+        }
+
+        void run(LongConsumer progress) {
+            LocalDate end = spec.start().plusYears(spec.years());
+            int expected = calendar.tradingDaysBetween(spec.start().minusDays(1), end.minusDays(1));
+            for (Sim a : accounts) {
+                a.equity = new long[expected];
+            }
+            for (LocalDate day = spec.start(); day.isBefore(end); day = day.plusDays(1)) {
+                Optional<Session> session = calendar.session(day);
+                if (session.isEmpty()) {
+                    continue;
+                }
+                LocalDate today = day;
+                TreeMap<Instant, List<Sim>> byWindow = new TreeMap<>();
+                for (Sim a : accounts) {
+                    schedule.windowOn(today, a.config.window())
+                            .ifPresent(w -> byWindow.computeIfAbsent(w.start(), k -> new ArrayList<>()).add(a));
+                }
+                for (Map.Entry<Instant, List<Sim>> group : byWindow.entrySet()) {
+                    clock.setTo(group.getKey());
+                    for (Sim a : group.getValue()) {
+                        cycle(a, today, group.getKey());
+                    }
+                }
+                clock.setTo(session.get().closeInstant());
+                Marks marks = Marks.of(market);
+                int index = days.size();
+                for (Sim a : accounts) {
+                    a.sync(marks);
+                    a.equity[index] = a.book.equity(marks).total().cents();
+                }
+                days.add(day);
+                progress.accept(accounts.size());
+            }
+            if (days.size() != expected) {
+                throw new IllegalStateException("trading days counted " + days.size() + " but the calendar said " + expected);
+            }
+        }
+
+        private void cycle(Sim a, LocalDate day, Instant now) {
+            Marks marks = Marks.of(market);
+            a.sync(marks);
+            List<BrokerOrder> open = a.paper.openOrders();
+            for (SleeveKind kind : SleeveKind.values()) {
+                List<OrderRecord> sleeveOrders = new ArrayList<>();
+                for (BrokerOrder o : open) {
+                    if (LedgerBookAccess.sleeveOf(o) == kind) {
+                        sleeveOrders.add(LedgerBookAccess.record(o, kind));
+                    }
+                }
+                SleeveState state = new SleeveState(a.id, a.config.sleeve(kind), a.config.cashBuffer(), a.book.cash(kind), a.book.positions(kind),
+                        sleeveOrders);
+                SleeveDecision decision = strategies.get(kind).decide(state, market, new CycleContext(day, now));
+                for (OrderIntent intent : decision.orders()) {
+                    try {
+                        a.paper.place(new OrderRequest(intent.clientOrderId(), intent.instrument(), intent.side(), intent.effect(), intent.quantity(),
+                                intent.limitPrice()));
+                    } catch (BrokerException e) {
+                        a.rejected++;
+                    }
+                }
+            }
+            a.sync(marks);
+        }
+    }
+
+    /** One simulated account: its paper brokerage account and its books. */
+    private final class Sim {
+        final AccountId id;
+        final AccountConfig config;
+        final PaperAccount paper;
+        final LedgerBook book;
+        String cursor;
+        long[] equity;
+        Money premium = Money.ZERO;
+        int optionsSold;
+        int assignments;
+        int calledAway;
+        int rejected;
+
+        Sim(AccountId id, AccountConfig config, MarketView market) {
+            this.id = id;
+            this.config = config;
+            this.paper = PaperAccount.open("PAPER-" + id.value().toUpperCase(java.util.Locale.ROOT), market, spec.paper(), spec.initialCapital());
+            BrokerActivity opening = paper.activities(Optional.empty(), 1).getFirst();
+            this.cursor = opening.id();
+            SleeveCapitals split = SleeveCapitals.split(spec.initialCapital(), config);
+            this.book = new LedgerBook(id, new LedgerState(split.byKind(), List.of()));
+        }
+
+        void sync(Marks marks) {
+            while (true) {
+                List<BrokerActivity> page = paper.activities(Optional.of(cursor), 500);
+                for (BrokerActivity activity : page) {
+                    count(activity);
+                    book.apply(activity, config, marks);
+                    cursor = activity.id();
+                }
+                if (page.size() < 500) {
+                    break;
+                }
+            }
+            // keep memory flat over years: the books keep no rows, the paper account no old history
+            book.drain(Optional.empty(), Optional.empty(), Optional.empty());
+            book.drainEvents();
+            paper.forgetHistory(cursor);
+        }
+
+        private void count(BrokerActivity activity) {
+            switch (activity) {
+                case BrokerActivity.Fill f when f.instrument() instanceof OptionContract && f.side() == OrderSide.SELL -> {
+                    optionsSold += (int) f.quantity();
+                    premium = premium.plus(f.price().times(OptionContract.MULTIPLIER).times(f.quantity()));
+                }
+                case BrokerActivity.Assignment x when x.option().right() == OptionRight.PUT -> assignments += (int) x.contracts();
+                case BrokerActivity.Assignment x -> calledAway += (int) x.contracts();
+                default -> {
+                }
+            }
+        }
+    }
+}

@@ -112,6 +112,9 @@ if [[ -f "$RPM" ]]; then
     || fail ".rpm version is '$rpm_version', the pom says '$VERSION'"
   rpm -qp --requires "$RPM" 2>/dev/null | grep -qx gtk3 && pass ".rpm requires gtk3" \
     || fail ".rpm does not require gtk3"
+  rpm_files=$(rpm -qlp "$RPM" 2>/dev/null)
+  grep -q '^/opt/alluse-workstation/lib/.*\.desktop$' <<<"$rpm_files" && grep -qx /opt/alluse-workstation/lib/alluse-workstation.png <<<"$rpm_files" \
+    && pass ".rpm carries the desktop entry and the icon" || fail ".rpm lacks the desktop entry or the icon"
 else
   fail "no $RPM"
 fi
@@ -159,6 +162,11 @@ if grep -q "About shows \"ALL-USE Workstation $VERSION\"" "$log1" 2>/dev/null; t
 else
   fail "packaged app's log has no 'About shows \"ALL-USE Workstation $VERSION\"'"
 fi
+
+# the command line of the installed app works on the same data (no window)
+accounts=$(env -i PATH=/usr/bin:/bin HOME="$H1" JAVA_TOOL_OPTIONS="-Duser.home=$H1" "$LAUNCHER" accounts list --data-dir "$H1/data" 2>/dev/null || true)
+grep -q "Account-1" <<<"$accounts" && pass "packaged launcher 'accounts list' shows Account-1" \
+  || fail "packaged launcher 'accounts list' printed: $accounts"
 
 # --- where an installed app keeps its files: no --data-dir, a fresh HOME ---------------------------
 H2=$WORK/home-default

@@ -27,7 +27,7 @@ final class RootCommand extends CommandSupport implements Callable<Integer> {
             context.accounts().ensureFirstAccount();
             WorkstationServices services = new WorkstationServices(AppInfo.load().name(), AppInfo.load().version(),
                     paths.dataDir(), paths.logDir(), paths.uiSettings(), context.accounts(), context.ledgers(), context.backups());
-            return Workstation.run(services, smokeTest);
+            return Workstation.run(services, smokeTest, StartupTime::firstFrameShown);
         }
     }
 

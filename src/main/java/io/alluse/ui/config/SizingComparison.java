@@ -20,8 +20,25 @@ import java.util.Set;
  */
 public record SizingComparison(List<Section> sections, boolean afterKnown) {
 
+    /** One side of a line: contracts (empty for money-only lines) and an amount or a short note. */
+    public record Cell(String contracts, String amount) {
+
+        static Cell money(Money m) {
+            return new Cell("", Formats.money(m));
+        }
+
+        static Cell note(String text) {
+            return new Cell("", text);
+        }
+
+        /** "3 contracts, $120,000", "$285,000" or the note: the cell as one phrase. */
+        public String text() {
+            return contracts.isEmpty() ? amount : contracts + (contracts.equals("1") ? " contract, " : " contracts, ") + amount;
+        }
+    }
+
     /** {@code after} is "–" when the edited configuration is not valid yet. */
-    public record Line(String label, String before, String after, boolean changed) {
+    public record Line(String label, Cell before, Cell after, boolean changed) {
     }
 
     public record Section(SleeveKind kind, String title, List<Line> lines) {
@@ -40,8 +57,8 @@ public record SizingComparison(List<Section> sections, boolean afterKnown) {
             List<Line> lines = new ArrayList<>();
             SizingPlan b = before.plans().get(kind);
             Optional<SizingPlan> a = after.map(s -> s.plans().get(kind));
-            lines.add(line("Capital", Formats.money(before.capital().of(kind)), after.map(s -> Formats.money(s.capital().of(kind)))));
-            lines.add(line("Deployable", Formats.money(b.deployable()), a.map(p -> Formats.money(p.deployable()))));
+            lines.add(line("Capital", Cell.money(before.capital().of(kind)), after.map(s -> Cell.money(s.capital().of(kind)))));
+            lines.add(line("Deployable", Cell.money(b.deployable()), a.map(p -> Cell.money(p.deployable()))));
             Set<Symbol> symbols = new LinkedHashSet<>(before.config().sleeve(kind).parameters().symbols());
             after.ifPresent(s -> symbols.addAll(s.config().sleeve(kind).parameters().symbols()));
             for (Symbol symbol : symbols) {
@@ -60,26 +77,21 @@ public record SizingComparison(List<Section> sections, boolean afterKnown) {
         return sections.stream().flatMap(s -> s.lines().stream()).anyMatch(Line::changed);
     }
 
-    private static Line line(String label, String before, Optional<String> after) {
-        return new Line(label, before, after.orElse(NONE), after.isPresent() && !after.get().equals(before));
+    private static Line line(String label, Cell before, Optional<Cell> after) {
+        return new Line(label, before, after.orElse(Cell.note(NONE)), after.isPresent() && !after.get().equals(before));
     }
 
-    /** "2 contracts, $80,000"; "not traded" if the side's sleeve does not list it; "no price" if it cannot be sized. */
-    private static String symbolText(Side side, SleeveKind kind, Symbol symbol) {
+    /** Contracts and collateral; "not traded" if the side's sleeve does not list it; "no price" if it cannot be sized. */
+    private static Cell symbolText(Side side, SleeveKind kind, Symbol symbol) {
         if (!side.config().sleeve(kind).parameters().symbols().contains(symbol)) {
-            return "not traded";
+            return Cell.note("not traded");
         }
         return side.plans().get(kind).lines().stream().filter(l -> l.symbol().equals(symbol)).findFirst()
-                .map(l -> contracts(l.contracts()) + ", " + Formats.money(l.collateral()))
-                .orElse("no price");
+                .map(l -> new Cell(Integer.toString(l.contracts()), Formats.money(l.collateral())))
+                .orElse(Cell.note("no price"));
     }
 
-    private static String totalText(SizingPlan plan) {
-        Money committed = plan.committed();
-        return contracts(plan.contracts()) + ", " + Formats.money(committed);
-    }
-
-    private static String contracts(int n) {
-        return n + (n == 1 ? " contract" : " contracts");
+    private static Cell totalText(SizingPlan plan) {
+        return new Cell(Integer.toString(plan.contracts()), Formats.money(plan.committed()));
     }
 }

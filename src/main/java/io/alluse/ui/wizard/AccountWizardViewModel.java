@@ -3,7 +3,6 @@ package io.alluse.ui.wizard;
 import io.alluse.domain.Account;
 import io.alluse.domain.AccountDraft;
 import io.alluse.domain.AccountValidator;
-import io.alluse.domain.FieldError;
 import io.alluse.domain.InputParsers;
 import io.alluse.domain.Money;
 import io.alluse.domain.NewAccount;
@@ -157,9 +156,9 @@ public final class AccountWizardViewModel {
             messages.show(refused.errors());
             allValid.set(false);
             review.set(null);
-            FieldError first = refused.errors().getFirst();
-            step.set(WizardStep.owner(first.field()));
-            problem.set("The account was not created; nothing was saved. " + first.message());
+            step.set(WizardStep.owner(refused.errors().getFirst().field()));
+            problem.set("The account was not created; nothing was saved. The other accounts changed while the wizard was open: "
+                    + "fix what is marked and create again.");
             executor.submit("Re-reading accounts", accounts::existing, fresh -> {
                 existing = fresh;
                 config.otherWindowsProperty().set(fresh.windows());

@@ -82,22 +82,33 @@ class ConfigureAccountViewModelTest {
         assertThat(gen.title()).isEqualTo("Gen-Acc  40% \u2192 50%");
         Map<String, SizingComparison.Line> lines = gen.lines().stream().collect(Collectors.toMap(SizingComparison.Line::label, Function.identity()));
         // $750,000: Gen 300,000 -> 375,000; deployable x0.95: 285,000 -> 356,250
-        assertThat(lines.get("Capital")).isEqualTo(new SizingComparison.Line("Capital", "$300,000", "$375,000", true));
-        assertThat(lines.get("Deployable")).isEqualTo(new SizingComparison.Line("Deployable", "$285,000", "$356,250", true));
+        assertThat(shown(lines, "Capital")).isEqualTo(line("Capital", "$300,000", "$375,000", true));
+        assertThat(shown(lines, "Deployable")).isEqualTo(line("Deployable", "$285,000", "$356,250", true));
         // TSLA: half of deployable, 142,500 / 40,000 = 3 -> 178,125 / 40,000 = 4
-        assertThat(lines.get("TSLA")).isEqualTo(new SizingComparison.Line("TSLA", "3 contracts, $120,000", "4 contracts, $160,000", true));
+        assertThat(shown(lines, "TSLA")).isEqualTo(line("TSLA", "3 contracts, $120,000", "4 contracts, $160,000", true));
         // NVDA: 142,500 / 18,000 = 7 -> 178,125 / 18,000 = 9
-        assertThat(lines.get("NVDA")).isEqualTo(new SizingComparison.Line("NVDA", "7 contracts, $126,000", "9 contracts, $162,000", true));
-        assertThat(lines.get("All symbols")).isEqualTo(new SizingComparison.Line("All symbols", "10 contracts, $246,000", "13 contracts, $322,000", true));
+        assertThat(shown(lines, "NVDA")).isEqualTo(line("NVDA", "7 contracts, $126,000", "9 contracts, $162,000", true));
+        assertThat(shown(lines, "All symbols")).isEqualTo(line("All symbols", "10 contracts, $246,000", "13 contracts, $322,000", true));
         // Com-Acc 30% -> 25%: 225,000 -> 187,500, deployable 213,750 -> 178,125, per symbol half of that.
         // AAPL at $230: 106,875 / 23,000 = 4 -> 89,062.50 / 23,000 = 3
         // AMZN at $220: min(106,875, 213,750 - 92,000) / 22,000 = 4 -> min(89,062.50, 109,125) / 22,000 = 4, unchanged
         // MSFT at $450: the 33,750 / 21,125 left buy no contract either way
         Map<String, SizingComparison.Line> com = sizing.sections().get(2).lines().stream()
                 .collect(Collectors.toMap(SizingComparison.Line::label, Function.identity()));
-        assertThat(com.get("AAPL")).isEqualTo(new SizingComparison.Line("AAPL", "4 contracts, $92,000", "3 contracts, $69,000", true));
-        assertThat(com.get("AMZN")).isEqualTo(new SizingComparison.Line("AMZN", "4 contracts, $88,000", "4 contracts, $88,000", false));
-        assertThat(com.get("MSFT")).isEqualTo(new SizingComparison.Line("MSFT", "0 contracts, $0", "0 contracts, $0", false));
+        assertThat(shown(com, "AAPL")).isEqualTo(line("AAPL", "4 contracts, $92,000", "3 contracts, $69,000", true));
+        assertThat(shown(com, "AMZN")).isEqualTo(line("AMZN", "4 contracts, $88,000", "4 contracts, $88,000", false));
+        assertThat(shown(com, "MSFT")).isEqualTo(line("MSFT", "0 contracts, $0", "0 contracts, $0", false));
+    }
+
+    /** A line as the dialog reads it: label, before, after, highlighted or not. */
+    record Shown(String label, String before, String after, boolean changed) {
+        static Shown of(SizingComparison.Line l) {
+            return new Shown(l.label(), l.before().text(), l.after().text(), l.changed());
+        }
+    }
+
+    static Shown line(String label, String before, String after, boolean changed) {
+        return new Shown(label, before, after, changed);
     }
 
     @Test
@@ -105,16 +116,20 @@ class ConfigureAccountViewModelTest {
         dialog.form().sleeve(SleeveKind.GEN).symbolsProperty().set("TSLA, SPY");
         Map<String, SizingComparison.Line> lines = dialog.sizingProperty().get().sections().getFirst().lines().stream()
                 .collect(Collectors.toMap(SizingComparison.Line::label, Function.identity()));
-        assertThat(lines.get("NVDA").after()).isEqualTo("not traded");
-        assertThat(lines.get("SPY").before()).isEqualTo("not traded");
+        assertThat(shown(lines, "NVDA").after()).isEqualTo("not traded");
+        assertThat(shown(lines, "SPY").before()).isEqualTo("not traded");
         // SPY $650: 142,500 / 65,000 = 2
-        assertThat(lines.get("SPY").after()).isEqualTo("2 contracts, $130,000");
+        assertThat(shown(lines, "SPY").after()).isEqualTo("2 contracts, $130,000");
         // QQQ is known to the market but has no test price
         dialog.form().sleeve(SleeveKind.GEN).symbolsProperty().set("TSLA, QQQ");
         assertThat(dialog.sizingProperty().get().sections().getFirst().lines()).anySatisfy(l -> {
             assertThat(l.label()).isEqualTo("QQQ");
-            assertThat(l.after()).isEqualTo("no price");
+            assertThat(l.after().text()).isEqualTo("no price");
         });
+    }
+
+    static Shown shown(Map<String, SizingComparison.Line> lines, String label) {
+        return Shown.of(lines.get(label));
     }
 
     @Test

@@ -199,7 +199,7 @@ class AccountWizardViewModelTest {
         assertThat(wizard.finishedProperty().get()).isFalse();
         assertThat(wizard.stepProperty().get()).isEqualTo(WizardStep.BASICS);
         assertThat(wizard.messages().get("id")).startsWith("Account id 'account-2' is already used by another account: choose another, e.g. account-3.");
-        assertThat(wizard.problemProperty().get()).contains("not created").contains("already used");
+        assertThat(wizard.problemProperty().get()).contains("not created").contains("fix what is marked");
         assertThat(wizard.canNextProperty().get()).isFalse();
         assertThat(service.accounts()).hasSize(2);
 

@@ -53,10 +53,6 @@ public final class FieldMessages {
         return current.stream().anyMatch(e -> field.test(e.field()));
     }
 
-    public List<FieldError> matching(Predicate<String> field) {
-        return current.stream().filter(e -> field.test(e.field())).toList();
-    }
-
     /** Changes each time {@link #show} runs: views that summarise errors (tab badges) listen to it. */
     public ReadOnlyIntegerProperty versionProperty() {
         return version.getReadOnlyProperty();

@@ -92,13 +92,6 @@ public final class Form extends GridPane {
         addRow(label == null ? null : label(label, control, null), control, hint);
     }
 
-    /** A node across the whole width, e.g. a note or a sub-heading. */
-    public void span(Node node) {
-        GridPane.setMargin(node, ROW_MARGIN);
-        add(node, 0, row, 3, 1);
-        row++;
-    }
-
     private void addRow(Label label, Node control, String hint) {
         if (label != null) {
             GridPane.setMargin(label, ROW_MARGIN);

@@ -49,11 +49,6 @@ public final class SleeveParametersPane extends VBox {
         return firstFields.get(SleeveKind.values()[tabs.getSelectionModel().getSelectedIndex()]);
     }
 
-    /** Shows the sleeve's tab: after a refused change, the tab with the problem. */
-    public void select(SleeveKind kind) {
-        tabs.getSelectionModel().select(kind.ordinal());
-    }
-
     private Node page(ConfigForm form, FieldMessages messages, SleeveKind kind) {
         SleeveForm s = form.sleeve(kind);
         SleeveDraft d = ConfigForm.defaults(kind);

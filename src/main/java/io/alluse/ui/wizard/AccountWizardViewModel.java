@@ -68,6 +68,8 @@ public final class AccountWizardViewModel {
         for (StringProperty p : List.of(id, name)) {
             p.addListener(o -> validate());
         }
+        // the brokerage account is named after the id: a test of the old id no longer applies
+        id.addListener(o -> broker.forget());
         // the allocation preview needs the capital in dollars; the config form's change then revalidates
         capital.addListener(o -> {
             Optional<Money> dollars = new InputParsers().capital("capital", "Initial capital", capital.get());

@@ -31,11 +31,14 @@ public final class BrokerStepViewModel {
         this.accounts = accounts;
         this.executor = executor;
         // a result belongs to the broker it was tested against
-        kind.addListener((obs, old, now) -> {
-            generation++;
-            testing.set(false);
-            result.set(null);
-        });
+        kind.addListener((obs, old, now) -> forget());
+    }
+
+    /** Drops a result (or a test under way) that no longer describes the account: broker or id changed. */
+    void forget() {
+        generation++;
+        testing.set(false);
+        result.set(null);
     }
 
     public List<BrokerKind> kinds() {

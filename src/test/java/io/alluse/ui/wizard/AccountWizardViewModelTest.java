@@ -150,6 +150,9 @@ class AccountWizardViewModelTest {
         assertThat(wizard.broker().resultProperty().get().summary()).isEqualTo("Paper broker ready");
         assertThat(wizard.broker().resultProperty().get().details()).anySatisfy(d -> assertThat(d).contains("PAPER-ACCOUNT-2"));
 
+        wizard.idProperty().set("income");
+        assertThat(wizard.broker().resultProperty().get()).as("a test of another id no longer applies").isNull();
+
         wizard.broker().testConnection("Not An Id");
         assertThat(wizard.broker().resultProperty().get().ok()).isFalse();
     }

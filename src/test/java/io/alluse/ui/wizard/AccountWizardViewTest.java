@@ -138,10 +138,12 @@ class AccountWizardViewTest {
         ui.until("loaded", () -> "Account-2".equals(ui.field("name").getText()));
         List<Account> before = service.accounts();
         ui.type("name", "Scratch");
-        robot.clickOn("#wizard-next");
+        robot.press(KeyCode.ALT, KeyCode.N).release(KeyCode.N, KeyCode.ALT); // Alt+N = Next
+        ui.until("the brokerage page", () -> model.stepProperty().get() == WizardStep.BROKERAGE);
         robot.clickOn("#wizard-next");
         ui.until("the allocation page", () -> model.stepProperty().get() == WizardStep.ALLOCATION);
-        robot.clickOn("#wizard-back");
+        robot.press(KeyCode.ALT, KeyCode.B).release(KeyCode.B, KeyCode.ALT); // Alt+B = Back
+        ui.until("the brokerage page again", () -> model.stepProperty().get() == WizardStep.BROKERAGE);
         robot.clickOn("#wizard-back");
         ui.until("the basics page", () -> model.stepProperty().get() == WizardStep.BASICS);
         assertThat(ui.field("name").getText()).isEqualTo("Scratch");

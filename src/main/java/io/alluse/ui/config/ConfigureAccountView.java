@@ -149,7 +149,7 @@ public final class ConfigureAccountView extends BorderPane {
         sizingGrid.getColumnConstraints().add(new ColumnConstraints(84));
         for (int c = 0; c < 4; c++) {
             // contracts, amount; contracts, amount: numbers line up on the right
-            ColumnConstraints cc = new ColumnConstraints(c % 2 == 0 ? 66 : 90);
+            ColumnConstraints cc = new ColumnConstraints(c % 2 == 0 ? 68 : 100);
             cc.setHalignment(HPos.RIGHT);
             sizingGrid.getColumnConstraints().add(cc);
         }
@@ -161,8 +161,8 @@ public final class ConfigureAccountView extends BorderPane {
         VBox panel = new VBox(6, title, note, scroll);
         panel.getStyleClass().add("sizing-panel");
         panel.setPadding(new Insets(14, 14, 14, 16));
-        panel.setMinWidth(500);
-        panel.setPrefWidth(500);
+        panel.setMinWidth(520);
+        panel.setPrefWidth(520);
         return panel;
     }
 

@@ -57,7 +57,7 @@ public final class SleeveParametersPane extends VBox {
         role.setWrapText(true);
 
         Form f = new Form(messages);
-        TextField symbols = f.text("_Symbols", s.key("symbols"), s.symbolsProperty(), 20, "Default: " + d.symbols(),
+        TextField symbols = f.text("_Symbols", s.key("symbols"), s.symbolsProperty(), 16, "Default: " + d.symbols(),
                 "Underlyings in order of preference, separated by commas, e.g. AAPL, MSFT.");
         firstFields.put(kind, symbols);
         f.range("_Delta", s.key("deltaMin"), s.key("deltaMax"), s.deltaMinProperty(), s.deltaMaxProperty(), 5,

@@ -227,13 +227,13 @@ public final class AccountWizardView extends BorderPane {
             if (focus != null) {
                 focus.requestFocus();
             } else {
-                lookupButton();
+                focusCreate();
             }
         });
     }
 
     /** On the review page the Create button takes the focus, so Enter creates. */
-    private void lookupButton() {
+    private void focusCreate() {
         Node create = lookup("#wizard-create");
         if (create != null && !create.isDisabled()) {
             create.requestFocus();

@@ -17,7 +17,6 @@ import io.alluse.domain.ledger.ClientOrderId;
 import io.alluse.domain.ledger.OrderSide;
 import io.alluse.domain.ledger.OrderStatus;
 import io.alluse.domain.ledger.PositionEffect;
-import io.alluse.market.DailyClose;
 import io.alluse.market.MarketDataException;
 import io.alluse.market.MarketView;
 import io.alluse.market.calendar.ExchangeCalendar;
@@ -27,8 +26,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -79,7 +78,7 @@ import org.slf4j.LoggerFactory;
  *       rest expiring. Assignments and exercises settle at the strike without commission; the
  *       shares' cost basis is the strike (the premium stays with the option's own record).
  *       Positions settle in a fixed order: first those that bring shares in (short puts, long
- *       calls), then those that take shares out, each group by OCC code.</li>
+ *       calls), then those that take shares out, each group by underlying, expiry, right (calls first) and strike.</li>
  *   <li><b>Cost basis</b> of a position is the cash paid for it including commission (negative:
  *       received net of commission); closing part of a position removes the same fraction of it.</li>
  *   <li><b>Activity ids</b> are the activity's number, zero-padded to twelve digits, so they
@@ -101,20 +100,39 @@ public final class PaperAccount implements PaperBroker {
     /** A position, mutable; {@code expiresAt} is the option's settlement moment (null for stock). */
     private static final class Holding {
         final Instrument instrument;
-        final String code;
         final Instant expiresAt;
         long quantity;
         long costCents;
 
         Holding(Instrument instrument, ExchangeCalendar calendar) {
             this.instrument = instrument;
-            this.code = instrument.code();
             this.expiresAt = instrument instanceof OptionContract c ? Sessions.expiryClose(calendar, c.expiry()) : null;
         }
 
         BrokerPosition toPosition() {
             return new BrokerPosition(instrument, quantity, Money.ofCents(costCents));
         }
+    }
+
+    /**
+     * The order positions are listed and settled in: by underlying, its shares first, then options
+     * by expiry, calls before puts, and strike. Cheaper than comparing OCC codes, which must be formatted.
+     */
+    private static final Comparator<Holding> BY_INSTRUMENT = (x, y) -> compareInstruments(x.instrument, y.instrument);
+
+    static int compareInstruments(Instrument a, Instrument b) {
+        int c = a.underlying().compareTo(b.underlying());
+        if (c != 0) {
+            return c;
+        }
+        if (a instanceof OptionContract x && b instanceof OptionContract y) {
+            c = x.expiry().compareTo(y.expiry());
+            if (c == 0) {
+                c = x.right().compareTo(y.right());
+            }
+            return c != 0 ? c : x.strike().compareTo(y.strike());
+        }
+        return Boolean.compare(a instanceof OptionContract, b instanceof OptionContract);
     }
 
     /** An order, mutable; {@code reservedCents} is the free cash it holds back while open. */
@@ -178,7 +196,8 @@ public final class PaperAccount implements PaperBroker {
     private Instant lastChangeAt;
     private long nextActivitySeq;
     private long nextOrderSeq;
-    private final Map<Instrument, Holding> holdings = new HashMap<>();
+    /** Positions in {@link #BY_INSTRUMENT} order: an account holds a handful, so a sorted list beats hashing records. */
+    private final List<Holding> holdings = new ArrayList<>();
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     private final List<Order> openOrders = new ArrayList<>();
     private final ArrayList<BrokerActivity> activities = new ArrayList<>();
@@ -190,9 +209,6 @@ public final class PaperAccount implements PaperBroker {
     private boolean nextExpiryStale = true;
     /** The moment resting orders were last compared with the market: no need to do it twice. */
     private Instant lastOrderCheckAt;
-    /** The last session looked up, to answer "is the market open?" without the calendar. */
-    private Instant sessionOpen;
-    private Instant sessionClose;
 
     private Changes changes;
 
@@ -236,7 +252,8 @@ public final class PaperAccount implements PaperBroker {
             Holding h = new Holding(p.instrument(), account.calendar);
             h.quantity = p.quantity();
             h.costCents = p.costBasis().cents();
-            account.holdings.put(p.instrument(), h);
+            int at = account.find(p.instrument());
+            account.holdings.add(-at - 1, h);
         }
         for (PaperState.OrderState s : state.orders()) {
             BrokerOrder b = s.order();
@@ -279,7 +296,7 @@ public final class PaperAccount implements PaperBroker {
     public synchronized BrokerAccount account() {
         catchUp();
         long equity = cashCents;
-        for (Holding h : holdings.values()) {
+        for (Holding h : holdings) {
             equity = Math.addExact(equity, Math.multiplyExact(markCents(h.instrument), Math.multiplyExact(h.quantity,
                     (long) h.instrument.multiplier())));
         }
@@ -290,7 +307,15 @@ public final class PaperAccount implements PaperBroker {
     @Override
     public synchronized List<BrokerPosition> positions() {
         catchUp();
-        return holdings.values().stream().sorted(Comparator.comparing(h -> h.code)).map(Holding::toPosition).toList();
+        return sortedPositions();
+    }
+
+    private List<BrokerPosition> sortedPositions() {
+        List<BrokerPosition> list = new ArrayList<>(holdings.size());
+        for (Holding h : holdings) {
+            list.add(h.toPosition());
+        }
+        return list;
     }
 
     @Override
@@ -410,8 +435,7 @@ public final class PaperAccount implements PaperBroker {
 
     /** Everything the account is, for saving, comparing and restoring. */
     public synchronized PaperState state() {
-        List<BrokerPosition> positions = holdings.values().stream().sorted(Comparator.comparing(h -> h.code))
-                .map(Holding::toPosition).toList();
+        List<BrokerPosition> positions = sortedPositions();
         List<PaperState.OrderState> orderStates = new ArrayList<>(orders.size());
         for (Order o : orders.values()) {
             orderStates.add(o.toState());
@@ -485,7 +509,7 @@ public final class PaperAccount implements PaperBroker {
         }
         if (nextExpiryStale) {
             nextExpiryAt = null;
-            for (Holding h : holdings.values()) {
+            for (Holding h : holdings) {
                 if (h.expiresAt != null && (nextExpiryAt == null || h.expiresAt.isBefore(nextExpiryAt))) {
                     nextExpiryAt = h.expiresAt;
                 }
@@ -511,27 +535,28 @@ public final class PaperAccount implements PaperBroker {
                 touchAccount(o.expiresAt);
             }
         }
-        List<Holding> expiring = new ArrayList<>();
-        for (Holding h : holdings.values()) {
+        List<Holding> expiring = null;
+        for (Holding h : holdings) {
             if (h.expiresAt != null && !h.expiresAt.isAfter(close)) {
+                if (expiring == null) {
+                    expiring = new ArrayList<>(4);
+                }
                 expiring.add(h);
             }
         }
-        if (expiring.isEmpty()) {
+        if (expiring == null) {
             return;
         }
         // All the closes first: if the market cannot tell one, nothing of this close is settled yet.
-        LocalDate day = ExchangeCalendar.dateOf(close);
-        Map<Symbol, Long> closes = new HashMap<>();
-        for (Holding h : expiring) {
-            Symbol u = h.instrument.underlying();
-            if (!closes.containsKey(u)) {
-                closes.put(u, officialClose(u, day));
-            }
+        LocalDate day = Sessions.tradingDayOf(close);
+        expiring.sort(Comparator.comparingInt((Holding h) -> bringsSharesIn(h) ? 0 : 1).thenComparing(BY_INSTRUMENT));
+        long[] closes = new long[expiring.size()];
+        for (int i = 0; i < closes.length; i++) {
+            closes[i] = Sessions.officialClose(market, expiring.get(i).instrument.underlying(), day, accountId);
         }
-        expiring.sort(Comparator.comparingInt((Holding h) -> bringsSharesIn(h) ? 0 : 1).thenComparing(h -> h.code));
-        for (Holding h : expiring) {
-            settle(h, (OptionContract) h.instrument, closes.get(h.instrument.underlying()), close);
+        for (int i = 0; i < closes.length; i++) {
+            Holding h = expiring.get(i);
+            settle(h, (OptionContract) h.instrument, closes[i], close);
         }
         touchAccount(close);
     }
@@ -539,21 +564,6 @@ public final class PaperAccount implements PaperBroker {
     private static boolean bringsSharesIn(Holding h) {
         OptionContract c = (OptionContract) h.instrument;
         return (c.right() == OptionRight.PUT) == (h.quantity < 0);
-    }
-
-    private long officialClose(Symbol symbol, LocalDate day) {
-        List<DailyClose> list;
-        try {
-            list = market.closes(symbol, day, day);
-        } catch (MarketDataException e) {
-            throw new BrokerException(Kind.UNAVAILABLE, "Paper account " + accountId + " cannot settle " + symbol + " options expiring "
-                    + day + ": " + e.getMessage(), e);
-        }
-        if (list.isEmpty()) {
-            throw new BrokerException(Kind.UNAVAILABLE, "Paper account " + accountId + " cannot settle " + symbol + " options expiring "
-                    + day + ": the market has no official close of " + symbol + " for that day.");
-        }
-        return Money.roundedFrom(list.getFirst().close()).cents();
     }
 
     private void settle(Holding h, OptionContract c, long closeCents, Instant at) {
@@ -606,7 +616,7 @@ public final class PaperAccount implements PaperBroker {
     }
 
     private void removeOption(Holding h) {
-        holdings.remove(h.instrument);
+        holdings.remove(h);
         nextExpiryStale = true;
         changed(h.instrument);
     }
@@ -616,16 +626,12 @@ public final class PaperAccount implements PaperBroker {
 
     /** The closing bell of the session open now; MARKET_CLOSED, naming the next opening, when none is. */
     private Instant sessionCloseIfOpen(Instant now) {
-        if (sessionOpen != null && !now.isBefore(sessionOpen) && now.isBefore(sessionClose)) {
-            return sessionClose;
+        Optional<Sessions.Bells> open = Sessions.openAt(calendar, now);
+        if (open.isPresent()) {
+            return open.get().close();
         }
         LocalDate today = ExchangeCalendar.dateOf(now);
         Optional<Session> session = calendar.session(today);
-        if (session.isPresent() && session.get().contains(now)) {
-            sessionOpen = session.get().openInstant();
-            sessionClose = session.get().closeInstant();
-            return sessionClose;
-        }
         Session next = session.isPresent() && now.isBefore(session.get().openInstant()) ? session.get()
                 : calendar.session(calendar.nextTradingDay(today)).orElseThrow();
         throw new BrokerException(Kind.MARKET_CLOSED, "The market is closed (" + NY_DAY.format(now) + " New York); it opens "
@@ -645,18 +651,17 @@ public final class PaperAccount implements PaperBroker {
             throw new BrokerException(Kind.REJECTED, "Cannot trade " + describe(instrument) + ": " + e.getMessage(), e);
         }
         long held = heldQuantity(instrument);
-        String what = what(r);
         if (instrument instanceof Stock s) {
             if (r.side() == OrderSide.SELL && r.effect() == PositionEffect.OPEN) {
-                throw new BrokerException(Kind.REJECTED, what + ": short selling stock is not allowed in a cash account.");
+                throw new BrokerException(Kind.REJECTED, what(r) + ": short selling stock is not allowed in a cash account.");
             }
             if (r.side() == OrderSide.BUY && r.effect() == PositionEffect.CLOSE) {
-                throw new BrokerException(Kind.REJECTED, what + ": there is no short stock position to close in a cash account.");
+                throw new BrokerException(Kind.REJECTED, what(r) + ": there is no short stock position to close in a cash account.");
             }
             if (r.side() == OrderSide.SELL) {
                 long free = freeShares(s.underlying());
                 if (r.quantity() > free) {
-                    throw new BrokerException(Kind.REJECTED, what + ": only " + Math.max(0, free) + " of the " + held + " " + s
+                    throw new BrokerException(Kind.REJECTED, what(r) + ": only " + Math.max(0, free) + " of the " + held + " " + s
                             + " shares held are free; the others cover short calls or other sell orders.");
                 }
             }
@@ -665,17 +670,17 @@ public final class PaperAccount implements PaperBroker {
         OptionContract c = (OptionContract) instrument;
         if (r.effect() == PositionEffect.OPEN) {
             if (r.side() == OrderSide.BUY && held < 0) {
-                throw new BrokerException(Kind.REJECTED, what + ": the account is short " + -held + " of this contract; buy to CLOSE instead.");
+                throw new BrokerException(Kind.REJECTED, what(r) + ": the account is short " + -held + " of this contract; buy to CLOSE instead.");
             }
             if (r.side() == OrderSide.SELL && held > 0) {
-                throw new BrokerException(Kind.REJECTED, what + ": the account holds " + held + " of this contract; sell to CLOSE instead.");
+                throw new BrokerException(Kind.REJECTED, what(r) + ": the account holds " + held + " of this contract; sell to CLOSE instead.");
             }
             if (r.side() == OrderSide.SELL && c.right() == OptionRight.CALL) {
                 long needed = Math.multiplyExact(r.quantity(), (long) OptionContract.MULTIPLIER);
                 long shares = heldQuantity(new Stock(c.underlying()));
                 long free = freeShares(c.underlying());
                 if (needed > free) {
-                    throw new BrokerException(Kind.REJECTED, what + ": a covered call needs " + needed + " " + c.underlying()
+                    throw new BrokerException(Kind.REJECTED, what(r) + ": a covered call needs " + needed + " " + c.underlying()
                             + " shares to cover it (a cash account cannot sell naked calls); " + Math.max(0, shares) + " held, "
                             + Math.max(0, shares - Math.max(0, free)) + " of them already cover other calls or sell orders.");
                 }
@@ -685,7 +690,7 @@ public final class PaperAccount implements PaperBroker {
             long closable = r.side() == OrderSide.BUY ? Math.max(0, -held) - pending : Math.max(0, held) - pending;
             if (r.quantity() > closable) {
                 String position = held == 0 ? "no position" : held < 0 ? "short " + -held : "long " + held;
-                throw new BrokerException(Kind.REJECTED, what + ": the account holds " + position + " in this contract"
+                throw new BrokerException(Kind.REJECTED, what(r) + ": the account holds " + position + " in this contract"
                         + (pending > 0 ? " and open orders already close " + pending : "") + ", so at most "
                         + Math.max(0, closable) + " can be closed.");
             }
@@ -773,10 +778,13 @@ public final class PaperAccount implements PaperBroker {
      * removes the same fraction of the basis; crossing zero opens the rest at its share of the cash.
      */
     private void changePosition(Instrument instrument, long delta, long paidCents) {
-        Holding h = holdings.get(instrument);
-        if (h == null) {
+        int at = find(instrument);
+        Holding h;
+        if (at >= 0) {
+            h = holdings.get(at);
+        } else {
             h = new Holding(instrument, calendar);
-            holdings.put(instrument, h);
+            holdings.add(-at - 1, h);
             if (h.expiresAt != null) {
                 nextExpiryStale = true;
             }
@@ -793,7 +801,7 @@ public final class PaperAccount implements PaperBroker {
         }
         h.quantity = now;
         if (now == 0) {
-            holdings.remove(instrument);
+            holdings.remove(h);
             if (h.expiresAt != null) {
                 nextExpiryStale = true;
             }
@@ -802,14 +810,32 @@ public final class PaperAccount implements PaperBroker {
     }
 
     private long heldQuantity(Instrument instrument) {
-        Holding h = holdings.get(instrument);
-        return h == null ? 0 : h.quantity;
+        int at = find(instrument);
+        return at < 0 ? 0 : holdings.get(at).quantity;
+    }
+
+    /** Index of the position in {@code instrument}, or {@code -(insertion point) - 1}. */
+    private int find(Instrument instrument) {
+        int lo = 0;
+        int hi = holdings.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = compareInstruments(holdings.get(mid).instrument, instrument);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -lo - 1;
     }
 
     /** Cash less the collateral of short puts and what open orders reserve. */
     private long freeCashCents() {
         long free = cashCents;
-        for (Holding h : holdings.values()) {
+        for (Holding h : holdings) {
             if (h.quantity < 0 && h.instrument instanceof OptionContract c && c.right() == OptionRight.PUT) {
                 free -= collateralCents(c, -h.quantity);
             }
@@ -823,7 +849,7 @@ public final class PaperAccount implements PaperBroker {
     /** Shares of {@code symbol} held and not covering short calls, open call sales or stock sell orders. */
     private long freeShares(Symbol symbol) {
         long free = heldQuantity(new Stock(symbol));
-        for (Holding h : holdings.values()) {
+        for (Holding h : holdings) {
             if (h.quantity < 0 && h.instrument instanceof OptionContract c && c.right() == OptionRight.CALL
                     && c.underlying().equals(symbol)) {
                 free -= -h.quantity * OptionContract.MULTIPLIER;
@@ -951,8 +977,8 @@ public final class PaperAccount implements PaperBroker {
         }
         List<BrokerPosition> changedPositions = new ArrayList<>(changes.positions.size());
         for (Instrument i : changes.positions) {
-            Holding h = holdings.get(i);
-            changedPositions.add(h == null ? new BrokerPosition(i, 0, Money.ZERO) : h.toPosition());
+            int at = find(i);
+            changedPositions.add(at < 0 ? new BrokerPosition(i, 0, Money.ZERO) : holdings.get(at).toPosition());
         }
         int from = (int) (changes.firstUnsavedActivitySeq - firstActivitySeq);
         List<BrokerActivity> added = List.copyOf(activities.subList(from, activities.size()));
@@ -975,7 +1001,11 @@ public final class PaperAccount implements PaperBroker {
     }
 
     private long parseCursor(String id) {
-        if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        boolean digits = id != null && !id.isEmpty() && id.length() <= 18;
+        for (int i = 0; digits && i < id.length(); i++) {
+            digits = id.charAt(i) >= '0' && id.charAt(i) <= '9';
+        }
+        if (!digits) {
             throw new BrokerException(Kind.REJECTED, "'" + id + "' is not an activity id of paper account " + accountId
                     + " (ids are " + ACTIVITY_ID_DIGITS + " digits, e.g. " + activityId(42) + ").");
         }
@@ -987,8 +1017,18 @@ public final class PaperAccount implements PaperBroker {
     }
 
     private static String pad(long value, int width) {
-        String digits = Long.toString(value);
-        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+        if (value < 0) {
+            throw new IllegalArgumentException("negative sequence " + value);
+        }
+        char[] digits = new char[Math.max(width, 19)];
+        int i = digits.length;
+        do {
+            digits[--i] = (char) ('0' + value % 10);
+            value /= 10;
+        } while (value != 0);
+        int start = Math.min(i, digits.length - width);
+        Arrays.fill(digits, start, i, '0');
+        return new String(digits, start, digits.length - start);
     }
 
     private static String checkAccountId(String id) {

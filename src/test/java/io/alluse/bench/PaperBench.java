@@ -87,6 +87,7 @@ final class PaperBench implements BenchSection {
         }
         long brokerNanos = 0;
         long brokerCpu = 0;
+        long[] phaseCpu = new long[3];
         long strategyNanos = 0;
         long orders = 0;
         long activities = 0;
@@ -138,7 +139,9 @@ final class PaperBench implements BenchSection {
                     }
                 }
                 brokerNanos += System.nanoTime() - t0;
-                brokerCpu += THREADS.getCurrentThreadCpuTime() - c0;
+                long used = THREADS.getCurrentThreadCpuTime() - c0;
+                brokerCpu += used;
+                phaseCpu[0] += used;
             }
             clock.setTo(at(d, "16:30"));
             if (dailyValuation || d.equals(calendar.weeklyExpiry(d))) {
@@ -148,7 +151,9 @@ final class PaperBench implements BenchSection {
                     a.account();
                 }
                 brokerNanos += System.nanoTime() - t0;
-                brokerCpu += THREADS.getCurrentThreadCpuTime() - c0;
+                long used = THREADS.getCurrentThreadCpuTime() - c0;
+                brokerCpu += used;
+                phaseCpu[1] += used;
             }
             if (entryDay && week % 13 == 0) {
                 long t0 = System.nanoTime();
@@ -162,7 +167,9 @@ final class PaperBench implements BenchSection {
                     }
                 }
                 brokerNanos += System.nanoTime() - t0;
-                brokerCpu += THREADS.getCurrentThreadCpuTime() - c0;
+                long used = THREADS.getCurrentThreadCpuTime() - c0;
+                brokerCpu += used;
+                phaseCpu[2] += used;
             }
         }
         double totalMs = (System.nanoTime() - start) / 1e6;
@@ -193,6 +200,10 @@ final class PaperBench implements BenchSection {
         } else {
             report.figure("wheel " + label + ": broker calls, CPU time", brokerCpuMs, "ms");
         }
+        report.figure("  of which entry days: positions, account, place", phaseCpu[0] / 1e6, "ms");
+        report.figure(dailyValuation ? "  of which every close: account (settles, values)" : "  of which expiry closes: account (settles)",
+                phaseCpu[1] / 1e6, "ms");
+        report.figure("  of which quarterly: read the new activities, forget them", phaseCpu[2] / 1e6, "ms");
         report.figure("  broker calls, wall time", brokerMs, "ms");
         report.figure("  shared strategy part (chains, strike picks), wall time", strategyNanos / 1e6, "ms");
         report.figure("  whole loop, wall time", totalMs, "ms");

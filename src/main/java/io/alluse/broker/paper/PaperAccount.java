@@ -204,9 +204,16 @@ public final class PaperAccount implements PaperBroker {
     /** Sequence number of {@code activities.get(0)}: earlier ones were forgotten. */
     private long firstActivitySeq;
 
-    /** Settlement moment of the earliest option held; recomputed when positions change. */
-    private Instant nextExpiryAt;
-    private boolean nextExpiryStale = true;
+    /**
+     * Kept up to date with every change, so that a call with nothing due and no order open touches
+     * little more than this object: a backtest cycles through a thousand accounts, and each pointer
+     * followed into a cold account costs a cache miss.
+     */
+    private long putCollateralCents;
+    private long reservedCents;
+    /** The earliest order expiry or option settlement ahead; recomputed when orders or positions change. */
+    private Instant nextEventAt;
+    private boolean eventsStale = true;
     /** The moment resting orders were last compared with the market: no need to do it twice. */
     private Instant lastOrderCheckAt;
 
@@ -254,6 +261,7 @@ public final class PaperAccount implements PaperBroker {
             h.costCents = p.costBasis().cents();
             int at = account.find(p.instrument());
             account.holdings.add(-at - 1, h);
+            account.putCollateralCents += shortPutCollateral(p.instrument(), p.quantity());
         }
         for (PaperState.OrderState s : state.orders()) {
             BrokerOrder b = s.order();
@@ -265,7 +273,7 @@ public final class PaperAccount implements PaperBroker {
             o.reason = b.reason();
             account.orders.put(b.request().clientOrderId(), o);
             if (o.isOpen()) {
-                account.openOrders.add(o);
+                account.addOpen(o);
             }
         }
         account.activities.addAll(state.activities());
@@ -340,7 +348,7 @@ public final class PaperAccount implements PaperBroker {
         }
         Order order = new Order(nextOrderSeq++, request, now, close, reserved);
         orders.put(request.clientOrderId(), order);
-        openOrders.add(order);
+        addOpen(order);
         touchAccount(now);
         changed(order);
         tryFill(order, mid, now);
@@ -375,7 +383,7 @@ public final class PaperAccount implements PaperBroker {
             o.status = OrderStatus.CANCELLED;
             o.updatedAt = now;
             o.reason = "cancelled on request";
-            openOrders.remove(o);
+            removeOpen(o);
             touchAccount(now);
             changed(o);
         }
@@ -501,25 +509,34 @@ public final class PaperAccount implements PaperBroker {
     }
 
     private Instant nextEventAt() {
-        Instant next = null;
-        for (Order o : openOrders) {
-            if (next == null || o.expiresAt.isBefore(next)) {
-                next = o.expiresAt;
-            }
-        }
-        if (nextExpiryStale) {
-            nextExpiryAt = null;
-            for (Holding h : holdings) {
-                if (h.expiresAt != null && (nextExpiryAt == null || h.expiresAt.isBefore(nextExpiryAt))) {
-                    nextExpiryAt = h.expiresAt;
+        if (eventsStale) {
+            Instant next = null;
+            for (Order o : openOrders) {
+                if (next == null || o.expiresAt.isBefore(next)) {
+                    next = o.expiresAt;
                 }
             }
-            nextExpiryStale = false;
+            for (Holding h : holdings) {
+                if (h.expiresAt != null && (next == null || h.expiresAt.isBefore(next))) {
+                    next = h.expiresAt;
+                }
+            }
+            nextEventAt = next;
+            eventsStale = false;
         }
-        if (nextExpiryAt != null && (next == null || nextExpiryAt.isBefore(next))) {
-            next = nextExpiryAt;
-        }
-        return next;
+        return nextEventAt;
+    }
+
+    private void addOpen(Order o) {
+        openOrders.add(o);
+        reservedCents += o.reservedCents;
+        eventsStale = true;
+    }
+
+    private void removeOpen(Order o) {
+        openOrders.remove(o);
+        reservedCents -= o.reservedCents;
+        eventsStale = true;
     }
 
     /** Everything due at the closing bell {@code close}: day orders expire, then options settle. */
@@ -528,6 +545,8 @@ public final class PaperAccount implements PaperBroker {
             Order o = it.next();
             if (!o.expiresAt.isAfter(close)) {
                 it.remove();
+                reservedCents -= o.reservedCents;
+                eventsStale = true;
                 o.status = OrderStatus.EXPIRED;
                 o.updatedAt = o.expiresAt;
                 o.reason = "day order not filled by the close (" + NY_TIME.format(o.expiresAt) + " New York)";
@@ -549,7 +568,7 @@ public final class PaperAccount implements PaperBroker {
         }
         // All the closes first: if the market cannot tell one, nothing of this close is settled yet.
         LocalDate day = Sessions.tradingDayOf(close);
-        expiring.sort(Comparator.comparingInt((Holding h) -> bringsSharesIn(h) ? 0 : 1).thenComparing(BY_INSTRUMENT));
+        expiring.sort(SETTLEMENT_ORDER);
         long[] closes = new long[expiring.size()];
         for (int i = 0; i < closes.length; i++) {
             closes[i] = Sessions.officialClose(market, expiring.get(i).instrument.underlying(), day, accountId);
@@ -560,6 +579,10 @@ public final class PaperAccount implements PaperBroker {
         }
         touchAccount(close);
     }
+
+    /** Positions that bring shares in settle first, so that those that take shares out find them. */
+    private static final Comparator<Holding> SETTLEMENT_ORDER =
+            Comparator.comparingInt((Holding h) -> bringsSharesIn(h) ? 0 : 1).thenComparing(BY_INSTRUMENT);
 
     private static boolean bringsSharesIn(Holding h) {
         OptionContract c = (OptionContract) h.instrument;
@@ -617,7 +640,8 @@ public final class PaperAccount implements PaperBroker {
 
     private void removeOption(Holding h) {
         holdings.remove(h);
-        nextExpiryStale = true;
+        putCollateralCents -= shortPutCollateral(h.instrument, h.quantity);
+        eventsStale = true;
         changed(h.instrument);
     }
 
@@ -762,7 +786,7 @@ public final class PaperAccount implements PaperBroker {
         o.filledQuantity = qty;
         o.averageFillCents = price;
         o.updatedAt = now;
-        openOrders.remove(o);
+        removeOpen(o);
         changed(o);
         touchAccount(now);
         record(new BrokerActivity.Fill(activityId(nextActivitySeq), now, r.clientOrderId(), r.instrument(), r.side(), qty,
@@ -786,7 +810,7 @@ public final class PaperAccount implements PaperBroker {
             h = new Holding(instrument, calendar);
             holdings.add(-at - 1, h);
             if (h.expiresAt != null) {
-                nextExpiryStale = true;
+                eventsStale = true;
             }
         }
         long old = h.quantity;
@@ -799,11 +823,12 @@ public final class PaperAccount implements PaperBroker {
             // closes all of the old position, opens the rest (never by the checks of a cash account)
             h.costCents = now == 0 ? 0 : Math.multiplyExact(paidCents, Math.abs(now)) / Math.abs(delta);
         }
+        putCollateralCents += shortPutCollateral(instrument, now) - shortPutCollateral(instrument, old);
         h.quantity = now;
         if (now == 0) {
             holdings.remove(h);
             if (h.expiresAt != null) {
-                nextExpiryStale = true;
+                eventsStale = true;
             }
         }
         changed(instrument);
@@ -834,16 +859,12 @@ public final class PaperAccount implements PaperBroker {
 
     /** Cash less the collateral of short puts and what open orders reserve. */
     private long freeCashCents() {
-        long free = cashCents;
-        for (Holding h : holdings) {
-            if (h.quantity < 0 && h.instrument instanceof OptionContract c && c.right() == OptionRight.PUT) {
-                free -= collateralCents(c, -h.quantity);
-            }
-        }
-        for (Order o : openOrders) {
-            free -= o.reservedCents;
-        }
-        return free;
+        return cashCents - putCollateralCents - reservedCents;
+    }
+
+    /** What a position of {@code quantity} in {@code instrument} holds back as collateral: only short puts do. */
+    private static long shortPutCollateral(Instrument instrument, long quantity) {
+        return quantity < 0 && instrument instanceof OptionContract c && c.right() == OptionRight.PUT ? collateralCents(c, -quantity) : 0;
     }
 
     /** Shares of {@code symbol} held and not covering short calls, open call sales or stock sell orders. */

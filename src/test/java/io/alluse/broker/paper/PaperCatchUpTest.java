@@ -107,6 +107,26 @@ class PaperCatchUpTest {
         assertThat(fillPrices(c)).isNotEqualTo(fillPrices(a));
     }
 
+    @Test
+    void fillsOnTheSimulatedMarketAreItsQuotedMidLessSlippageOnAndOffTheStrikeGrid() {
+        WheelScript script = new WheelScript(3);
+        PaperAccount a = script.newAccount();
+        java.time.LocalDate expiry = script.market.expiries(WheelScript.AAPL).get(1);
+        io.alluse.market.chain.OptionChain chain = script.market.chain(WheelScript.AAPL, expiry);
+        OptionContract listed = chain.puts().get(chain.puts().size() / 3).contract();
+        // a strike between two listed ones: not in the chain, quoted on its own
+        OptionContract offGrid = new OptionContract(WheelScript.AAPL, expiry, io.alluse.domain.OptionRight.PUT,
+                listed.strike().plus(Money.ofCents(3)));
+        assertThat(chain.quote(offGrid.right(), offGrid.strike())).isEmpty();
+
+        for (OptionContract c : List.of(listed, offGrid)) {
+            Money expected = script.market.quote(c).mid().minus(Money.ofCents(1));
+            BrokerOrder o = a.place(WheelScript.order(c.code().trim().replace(" ", ""), c, OrderSide.SELL,
+                    io.alluse.domain.ledger.PositionEffect.OPEN, 1, Money.ofCents(1)));
+            assertThat(o.averageFillPrice()).as(c.toString()).isEqualTo(expected);
+        }
+    }
+
     private static List<Money> fillPrices(PaperAccount account) {
         return account.activities(Optional.empty(), 1000).stream().filter(BrokerActivity.Fill.class::isInstance)
                 .map(x -> ((BrokerActivity.Fill) x).price()).toList();

@@ -83,7 +83,7 @@ class FaultInjectingBrokerTest {
     @Test
     void failNextFailsThatManyCallsWithoutReachingTheBroker() {
         broker.failNext(2, Kind.UNAVAILABLE);
-        BrokerException first = PaperAccountTestSupport.rejection(() -> broker.place(buy("b-1")));
+        BrokerException first = failure(() -> broker.place(buy("b-1")));
         assertThat(first.kind()).isEqualTo(Kind.UNAVAILABLE);
         assertThat(first.retryable()).isTrue();
         assertThat(first.getMessage()).isEqualTo("Injected UNAVAILABLE on broker call place #1.");
@@ -180,15 +180,12 @@ class FaultInjectingBrokerTest {
         assertThat(broker.hanging()).isEqualTo(n);
     }
 
-    /** The same helper as the paper tests', here in the broker package. */
-    static final class PaperAccountTestSupport {
-        static BrokerException rejection(Runnable call) {
-            try {
-                call.run();
-            } catch (BrokerException e) {
-                return e;
-            }
-            throw new AssertionError("expected a BrokerException");
+    private static BrokerException failure(Runnable call) {
+        try {
+            call.run();
+        } catch (BrokerException e) {
+            return e;
         }
+        throw new AssertionError("expected a BrokerException");
     }
 }

@@ -1,45 +1,81 @@
 package io.alluse.app;
 
+import io.alluse.broker.paper.PaperBrokerage;
 import io.alluse.engine.AccountService;
 import io.alluse.engine.BackupService;
+import io.alluse.engine.CycleSchedule;
+import io.alluse.engine.Engine;
+import io.alluse.engine.EngineSettings;
+import io.alluse.engine.PaperBrokerages;
+import io.alluse.engine.TimeControl;
+import io.alluse.market.clock.SimulatedClock;
 import io.alluse.market.sim.SimulatedMarket;
 import io.alluse.store.AccountRepository;
 import io.alluse.store.Backups;
 import io.alluse.store.Database;
 import io.alluse.store.LedgerStore;
-import java.time.InstantSource;
+import io.alluse.store.SettingsRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * The wired application: one data folder, locked for this process, its database and the
- * services built on it. Closing it closes the database and releases the folder.
+ * The wired application: one data folder, locked for this process, its database, the paper
+ * market and brokerage, the engine, and the services built on them. Closing it stops the engine,
+ * closes the database and releases the folder.
  */
 public final class AppContext implements AutoCloseable {
+
+    /** How a run of the app starts its paper market (the command line can choose; the UI takes the defaults). */
+    public record PaperOptions(Optional<Long> seed, Optional<Instant> firstStart, double speed) {
+        public static final PaperOptions DEFAULT = new PaperOptions(Optional.empty(), Optional.empty(), 1.0);
+    }
 
     private final AppPaths paths;
     private final InstanceLock lock;
     private final Database database;
+    private final SettingsRepository settings;
+    private final SimulatedMarket market;
+    private final PaperBrokerages brokerages;
     private final AccountService accounts;
     private final LedgerStore ledgers;
     private final BackupService backups;
+    private final TimeControl.Simulated time;
+    private final Engine engine;
 
-    private AppContext(AppPaths paths, InstanceLock lock, Database database, InstantSource clock) {
+    private AppContext(AppPaths paths, InstanceLock lock, Database database, PaperOptions paper, EngineSettings engineSettings) {
         this.paths = paths;
         this.lock = lock;
         this.database = database;
-        SimulatedMarket market = PaperMarket.startingNow();
-        this.accounts = new AccountService(new AccountRepository(database), market, clock, PaperMarket.referencePrices(market), TEMPORARY_UNTIL_PAPER_MERGE);
+        this.settings = new SettingsRepository(database);
+        PaperMarket.Setup setup = PaperMarket.open(settings, Instant.now(), paper.seed(), paper.firstStart());
+        this.market = setup.market();
+        SimulatedClock clock = setup.clock();
+        this.time = TimeControl.simulated(clock, paper.speed());
+        this.brokerages = new PaperBrokerages(new PaperBrokerage(database.dataSource(), market));
+        this.accounts = new AccountService(new AccountRepository(database), market, clock::now, PaperMarket.referencePrices(market), brokerages);
         this.ledgers = new LedgerStore(database);
-        this.backups = new BackupService(database, new Backups(paths.dataDir(), Backups.DEFAULT_KEEP), clock);
+        this.backups = new BackupService(database, new Backups(paths.dataDir(), Backups.DEFAULT_KEEP), clock::now);
+        this.engine = new Engine(accounts, ledgers, brokerages, time, new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), engineSettings);
+        // paper time is saved before any work happens at it, so a restart never goes back behind it
+        engine.onStep(t -> PaperMarket.saveClock(settings, t));
     }
 
-    // TEMPORARY on the engine branch only: replaced by the paper brokerage when it merges.
-    private static final io.alluse.engine.Brokerages TEMPORARY_UNTIL_PAPER_MERGE = null;
-
     /** Locks the folder (failing clearly if another instance has it) and opens the database. */
-    public static AppContext open(AppPaths paths, InstantSource clock) {
+    public static AppContext open(AppPaths paths, PaperOptions paper) {
+        return open(paths, paper, EngineSettings.DEFAULT);
+    }
+
+    public static AppContext open(AppPaths paths, PaperOptions paper, EngineSettings engineSettings) {
         InstanceLock lock = InstanceLock.acquire(paths.dataDir());
         try {
-            return new AppContext(paths, lock, Database.open(paths.dataDir()), clock);
+            Database database = Database.open(paths.dataDir());
+            try {
+                return new AppContext(paths, lock, database, paper, engineSettings);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -62,12 +98,33 @@ public final class AppContext implements AutoCloseable {
         return backups;
     }
 
+    public Engine engine() {
+        return engine;
+    }
+
+    public TimeControl.Simulated time() {
+        return time;
+    }
+
+    public SimulatedMarket market() {
+        return market;
+    }
+
+    public PaperBrokerages brokerages() {
+        return brokerages;
+    }
+
     @Override
     public void close() {
         try {
-            database.close();
+            engine.close();
+            PaperMarket.saveClock(settings, time.now());
         } finally {
-            lock.close();
+            try {
+                database.close();
+            } finally {
+                lock.close();
+            }
         }
     }
 }

@@ -39,7 +39,7 @@ abstract class CommandSupport {
     }
 
     AppContext openContext() {
-        return AppContext.open(paths(), InstantSource.system());
+        return AppContext.open(paths(), AppContext.PaperOptions.DEFAULT);
     }
 
     static CommandLine commandLine(CommandSpec spec) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
                 "Without a command it opens the workstation window."},
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
-        subcommands = {AccountsCommand.class, BackupCommand.class, RestoreCommand.class})
+        subcommands = {AccountsCommand.class, RunCommand.class, BackupCommand.class, RestoreCommand.class})
 final class RootCommand extends CommandSupport implements Callable<Integer> {
 
     @Option(names = "--smoke-test", paramLabel = "PNG",
@@ -22,12 +22,14 @@ final class RootCommand extends CommandSupport implements Callable<Integer> {
     @Override
     public Integer call() {
         AppPaths paths = paths();
-        try (AppContext context = AppContext.open(paths, java.time.InstantSource.system())) {
+        try (AppContext context = AppContext.open(paths, AppContext.PaperOptions.DEFAULT)) {
             context.backups().takeNow("startup");
             context.accounts().ensureFirstAccount();
+            context.engine().load();
+            context.engine().start();
             WorkstationServices services = new WorkstationServices(AppInfo.load().name(), AppInfo.load().version(),
                     paths.dataDir(), paths.logDir(), paths.uiSettings(), context.accounts(), context.ledgers(), context.backups());
-            return Workstation.run(services, smokeTest);
+            return Workstation.run(services, smokeTest, StartupTime::firstFrameShown);
         }
     }
 

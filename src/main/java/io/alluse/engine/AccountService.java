@@ -82,7 +82,25 @@ public final class AccountService {
     }
 
     public Validated<NewAccount> validate(AccountDraft draft) {
-        return validator.validateNew(draft, new AccountValidator.Existing(accounts.ids(), accounts.activeWindows()));
+        return validate(draft, existing());
+    }
+
+    /**
+     * The ids and active windows of the accounts there are now, read once so that a form can
+     * validate on every keystroke without a database read (see the two validate overloads).
+     */
+    public AccountValidator.Existing existing() {
+        return new AccountValidator.Existing(accounts.ids(), accounts.activeWindows());
+    }
+
+    /** Same rules as {@link #validate(AccountDraft)}, against a snapshot from {@link #existing()}; pure, no I/O. */
+    public Validated<NewAccount> validate(AccountDraft draft, AccountValidator.Existing existing) {
+        return validator.validateNew(draft, existing);
+    }
+
+    /** Same rules as {@link #validateConfig(AccountId, ConfigDraft)}, against known peer windows; pure, no I/O. */
+    public Validated<AccountConfig> validateConfig(ConfigDraft draft, Map<AccountId, ExecutionWindow> otherWindows) {
+        return validator.validateConfig(draft, otherWindows);
     }
 
     /**

@@ -44,6 +44,7 @@ public final class Engine implements AutoCloseable {
     /** Workers dispatched and not finished within the grace period: the driver no longer waits for them. */
     private final Map<AccountId, CompletableFuture<Void>> overdue = new ConcurrentHashMap<>();
 
+    private final List<java.util.function.Consumer<Instant>> stepListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
     private Thread driver;
 
@@ -115,9 +116,15 @@ public final class Engine implements AutoCloseable {
         step();
     }
 
+    /** Told the time of every step before any work happens at it (the app saves the paper clock there). */
+    public void onStep(java.util.function.Consumer<Instant> listener) {
+        stepListeners.add(listener);
+    }
+
     /** Dispatches everything due now, waits for it (within the grace), and returns when next to wake. */
     Instant step() {
         Instant now = time.now();
+        stepListeners.forEach(l -> l.accept(now));
         List<CompletableFuture<Void>> started = new ArrayList<>();
         List<AccountWorker> ordered = new ArrayList<>(workers.values());
         ordered.sort(Comparator.comparing(w -> w.id().value()));

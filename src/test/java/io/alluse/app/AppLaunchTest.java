@@ -43,13 +43,19 @@ class AppLaunchTest {
         assertThat(ended).as("app should exit by itself after the smoke test; output:%n%s", output).isTrue();
         assertThat(app.exitValue()).as(output).isZero();
         assertThat(Files.size(png)).isGreaterThan(10_000);
-        Files.copy(png, Path.of(System.getProperty("screenshot.dir", "target/screenshots")).resolve("first-start.png"),
+        Path screenshots = Files.createDirectories(Path.of(System.getProperty("screenshot.dir", "target/screenshots")));
+        Files.copy(png, screenshots.resolve("first-start.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         // first run: Account-1 with the defaults on the paper broker, a startup backup, and a log file
         CliRunner.Result list = new CliRunner(data).run("accounts", "list");
         assertThat(list.out()).contains("account-1").contains("Account-1").contains("$500,000.00").contains("$200,000 (40%)");
         assertThat(Files.list(data.resolve("backups")).map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("-startup.zip"));
-        assertThat(Files.readString(data.resolve("logs").resolve("alluse.log"))).contains("Database open at");
+        String log = Files.readString(data.resolve("logs").resolve("alluse.log"));
+        assertThat(log).contains("Database open at");
+        // what an installation check reads: start-up time and what Help -> About says
+        assertThat(log).containsPattern("Start-up: first frame \\d+ ms after process start")
+                .contains("About shows \"ALL-USE Workstation " + AppInfo.load().version() + "\"")
+                .contains("Backups:   " + data.resolve("backups"));
     }
 }

@@ -6,8 +6,11 @@ import io.alluse.domain.SleeveKind;
 import io.alluse.ui.common.Formats;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -27,6 +30,7 @@ public final class PortfolioTreeView extends VBox {
     private final TreeView<PortfolioNode> tree = new TreeView<>();
     private final TextField filter = new TextField();
     private boolean rebuilding;
+    private Function<Account, List<MenuItem>> accountMenu;
 
     public PortfolioTreeView(PortfolioTreeViewModel model) {
         this.model = model;
@@ -38,7 +42,7 @@ public final class PortfolioTreeView extends VBox {
         tree.setShowRoot(true);
         // fixed cell height keeps layout and selection fast with thousands of accounts
         tree.setFixedCellSize(30);
-        tree.setCellFactory(t -> new NodeCell());
+        tree.setCellFactory(t -> new NodeCell(this));
         VBox.setVgrow(tree, Priority.ALWAYS);
         getChildren().addAll(filter, tree);
         setSpacing(6);
@@ -58,6 +62,12 @@ public final class PortfolioTreeView extends VBox {
 
     public TextField filterField() {
         return filter;
+    }
+
+    /** The entries of the context menu on an account node (no menu by default). */
+    public void setAccountMenu(Function<Account, List<MenuItem>> items) {
+        this.accountMenu = items;
+        tree.refresh();
     }
 
     private void rebuild(List<Account> accounts) {
@@ -92,12 +102,15 @@ public final class PortfolioTreeView extends VBox {
 
     /** Icon, name, capital and target share on one line. */
     private static final class NodeCell extends TreeCell<PortfolioNode> {
+        private final PortfolioTreeView owner;
+        private final ContextMenu menu = new ContextMenu();
         private final Label name = new Label();
         private final Label capital = new Label();
         private final Label share = new Label();
         private final HBox box;
 
-        NodeCell() {
+        NodeCell(PortfolioTreeView owner) {
+            this.owner = owner;
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             capital.getStyleClass().add("tree-capital");
@@ -112,6 +125,13 @@ public final class PortfolioTreeView extends VBox {
         protected void updateItem(PortfolioNode node, boolean empty) {
             super.updateItem(node, empty);
             getStyleClass().removeAll("node-portfolio", "node-account", "node-sleeve");
+            // one menu per cell, refilled for the account it shows (a menu without items would not open)
+            if (node instanceof PortfolioNode.AccountNode a && !empty && owner.accountMenu != null) {
+                menu.getItems().setAll(owner.accountMenu.apply(a.account()));
+                setContextMenu(menu);
+            } else {
+                setContextMenu(null);
+            }
             if (empty || node == null) {
                 setGraphic(null);
                 setText(null);

@@ -45,6 +45,12 @@ public final class PortfolioTreeViewModel {
         }, failure -> error.set("Could not load the accounts: " + failure.getMessage()));
     }
 
+    /** Reloads and then selects {@code account}: after the wizard created it or a dialog changed it. */
+    public void refreshAndSelect(Account account) {
+        selected.set(new PortfolioNode.AccountNode(account));
+        refresh();
+    }
+
     private void applyFilter() {
         String f = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
         if (f.isEmpty()) {

@@ -15,9 +15,13 @@ final class AboutDialog {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
         alert.initOwner(owner);
         alert.setTitle("About " + services.appName());
-        alert.setHeaderText(services.appName() + " " + services.version());
+        alert.setHeaderText(header(services));
         alert.setContentText(text(services));
         alert.showAndWait();
+    }
+
+    static String header(WorkstationServices services) {
+        return services.appName() + " " + services.version();
     }
 
     static String text(WorkstationServices services) {

@@ -5,6 +5,7 @@ import io.alluse.ui.common.FxUiExecutor;
 import io.alluse.ui.portfolio.PortfolioTreeView;
 import io.alluse.ui.portfolio.PortfolioTreeViewModel;
 import io.alluse.ui.portfolio.SelectionSummaryView;
+import io.alluse.ui.wizard.AccountWizardView;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -13,6 +14,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
@@ -44,7 +46,9 @@ public final class MainWindow extends BorderPane {
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(tree, false);
 
-        setTop(menus(services, executor, toggleTheme, quit));
+        AccountActions accountActions = new AccountActions(services, executor, portfolio, () -> getScene().getWindow());
+        tree.setAccountMenu(accountActions::contextItems);
+        setTop(menus(services, executor, accountActions, toggleTheme, quit));
         setCenter(split);
         setBottom(statusBar(services, executor));
         portfolio.errorProperty().addListener((obs, old, now) -> {
@@ -63,7 +67,11 @@ public final class MainWindow extends BorderPane {
         return portfolio;
     }
 
-    private MenuBar menus(WorkstationServices services, FxUiExecutor executor, Runnable toggleTheme, Runnable quit) {
+    private MenuBar menus(WorkstationServices services, FxUiExecutor executor, AccountActions accountActions, Runnable toggleTheme, Runnable quit) {
+        MenuItem newAccount = new MenuItem("_New account\u2026");
+        newAccount.setId("menu-new-account");
+        newAccount.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        newAccount.setOnAction(e -> AccountWizardView.open(getScene().getWindow(), services.accounts(), executor, portfolio::refreshAndSelect));
         MenuItem backup = new MenuItem("Back up now");
         backup.setAccelerator(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         backup.setOnAction(e -> {
@@ -75,7 +83,7 @@ public final class MainWindow extends BorderPane {
         MenuItem exit = new MenuItem("Quit");
         exit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         exit.setOnAction(e -> quit.run());
-        Menu file = new Menu("_File", null, backup, exit);
+        Menu file = new Menu("_File", null, newAccount, new SeparatorMenuItem(), backup, new SeparatorMenuItem(), exit);
 
         MenuItem refresh = new MenuItem("Refresh");
         refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));
@@ -91,7 +99,7 @@ public final class MainWindow extends BorderPane {
         MenuItem about = new MenuItem("About " + services.appName());
         about.setOnAction(e -> AboutDialog.show(getScene().getWindow(), services));
         Menu help = new Menu("_Help", null, about);
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, accountActions.menu(), view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

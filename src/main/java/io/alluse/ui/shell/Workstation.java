@@ -22,16 +22,21 @@ public final class Workstation extends Application {
     // Application.launch constructs this class itself, so the services come in through these.
     private static WorkstationServices services;
     private static Path smokeTestPng;
+    private static Runnable firstFrameShown;
     private static final AtomicInteger exitCode = new AtomicInteger();
 
     private FxUiExecutor executor;
     private UiSettings settings;
     private Stage stage;
 
-    /** Shows the window and returns when it is closed: 0, or 1 if the smoke test could not write its screenshot. */
-    public static int run(WorkstationServices wired, Path smokeTest) {
+    /**
+     * Shows the window and returns when it is closed: 0, or 1 if the smoke test could not write its
+     * screenshot. Calls {@code onFirstFrame} on the FX thread once, when the window's first frame is laid out.
+     */
+    public static int run(WorkstationServices wired, Path smokeTest, Runnable onFirstFrame) {
         services = wired;
         smokeTestPng = smokeTest;
+        firstFrameShown = onFirstFrame;
         Application.launch(Workstation.class);
         return exitCode.get();
     }
@@ -47,6 +52,7 @@ public final class Workstation extends Application {
         scene.getStylesheets().add(Themes.APP_CSS);
         stage.setScene(scene);
         stage.setTitle(services.appName() + " " + services.version());
+        stage.getIcons().setAll(WindowIcons.load());
         double x = settings.number("window.x", Double.NaN);
         double y = settings.number("window.y", Double.NaN);
         if (!Double.isNaN(x) && !Double.isNaN(y)) {
@@ -55,10 +61,26 @@ public final class Workstation extends Application {
         }
         stage.setMaximized(settings.number("window.maximized", 0) > 0);
         stage.setOnCloseRequest(e -> remember());
+        reportFirstFrame(scene);
         stage.show();
         if (smokeTestPng != null) {
             smokeTest(scene);
         }
+    }
+
+    /** The first pulse after show() lays out and renders the first frame: the end of start-up as a user sees it. */
+    private static void reportFirstFrame(Scene scene) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (listener[0] != null) {
+                Runnable self = listener[0];
+                listener[0] = null;
+                firstFrameShown.run();
+                // not removed right here: the scene is iterating over its listeners
+                Platform.runLater(() -> scene.removePostLayoutPulseListener(self));
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
     }
 
     private void smokeTest(Scene scene) {
@@ -68,6 +90,8 @@ public final class Workstation extends Application {
             try {
                 Screenshots.write(scene, smokeTestPng);
                 log.info("Smoke test screenshot written to {}", smokeTestPng);
+                // lets an installation check show what Help -> About would say, without a dialog to click away
+                log.info("Smoke test: About shows \"{}\"; {}", AboutDialog.header(services), AboutDialog.text(services).replace('\n', ' '));
             } catch (Exception ex) {
                 log.error("Smoke test screenshot failed", ex);
                 exitCode.set(1);

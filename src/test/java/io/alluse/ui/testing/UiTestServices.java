@@ -17,12 +17,29 @@ public final class UiTestServices implements AutoCloseable {
     public final Database database;
     public final WorkstationServices services;
 
+    /** Every well-formed ticker is known (as in the app today). */
     public UiTestServices(Path dir) {
+        this(dir, SymbolCatalog.ANY);
+    }
+
+    /** A market that knows only the default symbols and a few more: for testing unknown-symbol messages. */
+    public static final SymbolCatalog PAPER_MARKET = SymbolCatalog.of("paper market", java.util.Set.of("TSLA", "NVDA", "AAPL", "AMZN", "MSFT", "SPY", "QQQ")
+            .stream().map(io.alluse.domain.Symbol::new).collect(java.util.stream.Collectors.toSet()));
+
+    public UiTestServices(Path dir, SymbolCatalog catalog) {
         database = Database.open(dir);
         InstantSource clock = InstantSource.system();
         services = new WorkstationServices("ALL-USE Workstation", "test", dir, dir.resolve("logs"), dir.resolve("ui.properties"),
-                new AccountService(new AccountRepository(database), SymbolCatalog.ANY, clock, UiTestServices::price, null), new LedgerStore(database),
+                new AccountService(new AccountRepository(database), catalog, clock, UiTestServices::price, paperBrokerages(database)),
+                new LedgerStore(database),
                 new BackupService(database, new Backups(dir, 3), clock));
+    }
+
+    /** The real paper brokerage in the same database, on a seeded simulated market. */
+    static io.alluse.engine.Brokerages paperBrokerages(Database database) {
+        var clock = new io.alluse.market.clock.SimulatedClock(java.time.Instant.parse("2026-03-02T15:00:00Z"));
+        var market = io.alluse.market.sim.SimulatedMarket.withDefaults(clock, 7);
+        return new io.alluse.engine.PaperBrokerages(new io.alluse.broker.paper.PaperBrokerage(database.dataSource(), market));
     }
 
     /** Round prices near the default symbols' levels, so sizing previews have something to show. */

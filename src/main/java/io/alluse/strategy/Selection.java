@@ -1,0 +1,135 @@
+package io.alluse.strategy;
+
+import io.alluse.domain.DeltaRange;
+import io.alluse.domain.DteRange;
+import io.alluse.market.chain.OptionQuote;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Which expiry and which strike: the SPEC section 3 rules as plain loops over the listed data. */
+final class Selection {
+
+    private static final double EPSILON = 1e-12;
+
+    private Selection() {
+    }
+
+    /** Calendar days from {@code day} to {@code expiry}. */
+    static int daysToExpiry(LocalDate day, LocalDate expiry) {
+        return (int) (expiry.toEpochDay() - day.toEpochDay());
+    }
+
+    /** The nearest listed expiry whose days to expiry lie in {@code range}, or null. {@code expiries} ascend. */
+    static LocalDate expiry(List<LocalDate> expiries, LocalDate day, DteRange range) {
+        for (int i = 0, n = expiries.size(); i < n; i++) {
+            LocalDate e = expiries.get(i);
+            int dte = daysToExpiry(day, e);
+            if (dte > range.max()) {
+                return null;
+            }
+            if (dte >= range.min()) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** {@code no expiry 5-9 days out; nearest listed 2026-11-13 (4 days), 2026-11-20 (11 days)}. */
+    static String noExpiryDetail(List<LocalDate> expiries, LocalDate day, DteRange range) {
+        LocalDate before = null;
+        LocalDate after = null;
+        for (LocalDate e : expiries) {
+            int dte = daysToExpiry(day, e);
+            if (dte < range.min()) {
+                before = e;
+            } else if (dte > range.max() && after == null) {
+                after = e;
+            }
+        }
+        StringBuilder sb = new StringBuilder("no expiry ").append(range).append(" days out from ").append(day);
+        if (before == null && after == null) {
+            return sb.append("; none listed").toString();
+        }
+        sb.append("; nearest listed");
+        if (before != null) {
+            sb.append(' ').append(before).append(" (").append(daysToExpiry(day, before)).append(" days)");
+        }
+        if (after != null) {
+            sb.append(before != null ? ", " : " ").append(after).append(" (").append(daysToExpiry(day, after)).append(" days)");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The outcome of a strike search: the quote whose |delta| is closest to the band's target among
+     * those inside the band (and at or above {@code minStrikeCents}), or null; plus what was seen,
+     * for the skip detail.
+     */
+    static final class StrikePick {
+        OptionQuote best;
+        double bestDistance = Double.MAX_VALUE;
+        /** Largest |delta| below the band and smallest above it; NaN when none. */
+        double nearestBelow = Double.NaN;
+        double nearestAbove = Double.NaN;
+        /** In-band quotes rejected for a strike below the minimum (covered calls below cost basis). */
+        int inBandBelowMinStrike;
+        /** Highest strike among those, cents. */
+        long highestRejectedStrike;
+        double rejectedDelta;
+    }
+
+    /**
+     * Scans {@code quotes} once. Ties (two strikes equally far from the target) go to the smaller
+     * |delta|, the further out-of-the-money strike: the one less likely to be assigned.
+     */
+    static StrikePick strike(List<OptionQuote> quotes, DeltaRange band, long minStrikeCents) {
+        StrikePick pick = new StrikePick();
+        double target = band.target();
+        for (int i = 0, n = quotes.size(); i < n; i++) {
+            OptionQuote q = quotes.get(i);
+            double d = Math.abs(q.delta());
+            if (!band.contains(d)) {
+                if (d < band.min()) {
+                    if (Double.isNaN(pick.nearestBelow) || d > pick.nearestBelow) {
+                        pick.nearestBelow = d;
+                    }
+                } else if (Double.isNaN(pick.nearestAbove) || d < pick.nearestAbove) {
+                    pick.nearestAbove = d;
+                }
+                continue;
+            }
+            long strike = q.contract().strike().cents();
+            if (strike < minStrikeCents) {
+                pick.inBandBelowMinStrike++;
+                if (strike >= pick.highestRejectedStrike) {
+                    pick.highestRejectedStrike = strike;
+                    pick.rejectedDelta = d;
+                }
+                continue;
+            }
+            double distance = Math.abs(d - target);
+            if (distance < pick.bestDistance - EPSILON
+                    || (distance <= pick.bestDistance + EPSILON && d < Math.abs(pick.best.delta()))) {
+                pick.best = q;
+                pick.bestDistance = distance;
+            }
+        }
+        return pick;
+    }
+
+    /** {@code no |delta| in 0.40-0.50 (nearest seen 0.38 and 0.53)}. */
+    static String noStrikeDetail(StrikePick pick, DeltaRange band) {
+        StringBuilder sb = new StringBuilder("no strike with |delta| in ").append(band);
+        if (Double.isNaN(pick.nearestBelow) && Double.isNaN(pick.nearestAbove)) {
+            return sb.append(" (no quotes listed)").toString();
+        }
+        sb.append(" (nearest seen");
+        if (!Double.isNaN(pick.nearestBelow)) {
+            sb.append(' ').append(Text.delta(pick.nearestBelow));
+        }
+        if (!Double.isNaN(pick.nearestAbove)) {
+            sb.append(Double.isNaN(pick.nearestBelow) ? " " : " and ").append(Text.delta(pick.nearestAbove));
+        }
+        return sb.append(')').toString();
+    }
+}

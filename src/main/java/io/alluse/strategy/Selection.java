@@ -52,12 +52,16 @@ final class Selection {
         }
         sb.append("; nearest listed");
         if (before != null) {
-            sb.append(' ').append(before).append(" (").append(daysToExpiry(day, before)).append(" days)");
+            sb.append(' ').append(before).append(" (").append(days(daysToExpiry(day, before))).append(')');
         }
         if (after != null) {
-            sb.append(before != null ? ", " : " ").append(after).append(" (").append(daysToExpiry(day, after)).append(" days)");
+            sb.append(before != null ? ", " : " ").append(after).append(" (").append(days(daysToExpiry(day, after))).append(')');
         }
         return sb.toString();
+    }
+
+    private static String days(int n) {
+        return n == 1 ? "1 day" : n + " days";
     }
 
     /**

@@ -46,7 +46,7 @@ final class Selection {
                 after = e;
             }
         }
-        StringBuilder sb = new StringBuilder("no expiry ").append(range).append(" days out from ").append(day);
+        StringBuilder sb = new StringBuilder("no expiry ").append(range.min()).append('-').append(range.max()).append(" days out from ").append(day);
         if (before == null && after == null) {
             return sb.append("; none listed").toString();
         }
@@ -88,17 +88,26 @@ final class Selection {
      */
     static StrikePick strike(List<OptionQuote> quotes, DeltaRange band, long minStrikeCents) {
         StrikePick pick = new StrikePick();
+        // the band's own tolerance (DeltaRange.contains), unrolled: this loop runs over every strike of a chain
+        double lo = band.min() - 1e-12;
+        double hi = band.max() + 1e-12;
         double target = band.target();
+        double below = Double.NaN;
+        double above = Double.NaN;
+        double bestAbs = Double.NaN;
         for (int i = 0, n = quotes.size(); i < n; i++) {
             OptionQuote q = quotes.get(i);
             double d = Math.abs(q.delta());
-            if (!band.contains(d)) {
-                if (d < band.min()) {
-                    if (Double.isNaN(pick.nearestBelow) || d > pick.nearestBelow) {
-                        pick.nearestBelow = d;
+            if (Double.isNaN(d)) {
+                continue; // no delta quoted: neither selectable nor a useful "nearest seen"
+            }
+            if (!(d >= lo && d <= hi)) {
+                if (d < lo) {
+                    if (!(d <= below)) {
+                        below = d;
                     }
-                } else if (Double.isNaN(pick.nearestAbove) || d < pick.nearestAbove) {
-                    pick.nearestAbove = d;
+                } else if (!(d >= above)) {
+                    above = d;
                 }
                 continue;
             }
@@ -112,18 +121,20 @@ final class Selection {
                 continue;
             }
             double distance = Math.abs(d - target);
-            if (distance < pick.bestDistance - EPSILON
-                    || (distance <= pick.bestDistance + EPSILON && d < Math.abs(pick.best.delta()))) {
+            if (distance < pick.bestDistance - EPSILON || (distance <= pick.bestDistance + EPSILON && d < bestAbs)) {
                 pick.best = q;
                 pick.bestDistance = distance;
+                bestAbs = d;
             }
         }
+        pick.nearestBelow = below;
+        pick.nearestAbove = above;
         return pick;
     }
 
     /** {@code no |delta| in 0.40-0.50 (nearest seen 0.38 and 0.53)}. */
     static String noStrikeDetail(StrikePick pick, DeltaRange band) {
-        StringBuilder sb = new StringBuilder("no strike with |delta| in ").append(band);
+        StringBuilder sb = new StringBuilder("no strike with |delta| in ").append(Text.band(band));
         if (Double.isNaN(pick.nearestBelow) && Double.isNaN(pick.nearestAbove)) {
             return sb.append(" (no quotes listed)").toString();
         }

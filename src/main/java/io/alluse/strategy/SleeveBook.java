@@ -13,6 +13,7 @@ import io.alluse.market.calendar.ExchangeCalendar;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,8 @@ import java.util.List;
  */
 final class SleeveBook {
 
+    private static final ZoneRules NEW_YORK_RULES = ExchangeCalendar.NEW_YORK.getRules();
+
     private final List<SymbolBook> books = new ArrayList<>(4);
     /** Options with a buy-to-close working, or one placed today (today's profit-take id is spent). */
     private final List<Instrument> closing = new ArrayList<>(2);
@@ -29,16 +32,23 @@ final class SleeveBook {
     private Instant weekStart;
     private Instant weekEnd;
 
-    SleeveBook(SleeveState state, LocalDate tradingDay, String weekCycle, String dayCycle) {
+    SleeveBook(SleeveState state, LocalDate tradingDay) {
         this.tradingDay = tradingDay;
-        for (Symbol s : state.config().parameters().symbols()) {
-            books.add(new SymbolBook(s));
+        List<Symbol> symbols = state.config().parameters().symbols();
+        for (int i = 0; i < symbols.size(); i++) {
+            books.add(new SymbolBook(symbols.get(i)));
         }
-        for (Position p : state.positions()) {
-            addPosition(p);
+        List<Position> positions = state.positions();
+        for (int i = 0; i < positions.size(); i++) {
+            addPosition(positions.get(i));
         }
-        for (OrderRecord o : state.openOrders()) {
-            addOrder(o, weekCycle, dayCycle);
+        List<OrderRecord> orders = state.openOrders();
+        if (!orders.isEmpty()) {
+            String weekCycle = Cycles.week(tradingDay);
+            String dayCycle = Cycles.day(tradingDay);
+            for (int i = 0; i < orders.size(); i++) {
+                addOrder(orders.get(i), weekCycle, dayCycle);
+            }
         }
     }
 
@@ -91,10 +101,21 @@ final class SleeveBook {
         }
         if (weekStart == null) {
             LocalDate monday = tradingDay.minusDays(tradingDay.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
-            weekStart = monday.atStartOfDay(ExchangeCalendar.NEW_YORK).toInstant();
-            weekEnd = monday.plusDays(7).atStartOfDay(ExchangeCalendar.NEW_YORK).toInstant();
+            weekStart = midnightInNewYork(monday);
+            weekEnd = midnightInNewYork(monday.plusDays(7));
         }
         return !openedAt.isBefore(weekStart) && openedAt.isBefore(weekEnd);
+    }
+
+    /**
+     * 00:00 New York on a Monday. Clocks change at 02:00 on Sundays, so the offset five hours after
+     * midnight UTC of that Monday is the offset in force at its New York midnight; one lookup in the
+     * zone's rules instead of resolving a local date-time.
+     */
+    static Instant midnightInNewYork(LocalDate monday) {
+        long utcMidnight = monday.toEpochDay() * 86_400L;
+        int offset = NEW_YORK_RULES.getOffset(Instant.ofEpochSecond(utcMidnight + 5 * 3_600L)).getTotalSeconds();
+        return Instant.ofEpochSecond(utcMidnight - offset);
     }
 
     private void addPosition(Position p) {

@@ -29,13 +29,16 @@ import java.util.Optional;
  */
 final class SleeveRun {
 
+    private static final DayOfWeek[] DAYS = DayOfWeek.values();
+    private static final String[] DAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
     private final SleeveState state;
     private final MarketView market;
     private final LocalDate day;
     private final SleeveKind kind;
     private final StrategyParameters params;
-    private final String weekCycle;
-    private final String dayCycle;
+    private String weekCycle;
+    private String dayCycle;
     private final SleeveBook book;
     private final List<OrderIntent> orders = new ArrayList<>(4);
     private final List<SkippedTrade> skipped = new ArrayList<>(4);
@@ -50,12 +53,25 @@ final class SleeveRun {
         this.day = context.tradingDay();
         this.kind = state.config().kind();
         this.params = state.config().parameters();
-        this.weekCycle = Cycles.week(day);
-        this.dayCycle = Cycles.day(day);
-        this.book = new SleeveBook(state, day, weekCycle, dayCycle);
+        this.book = new SleeveBook(state, day);
     }
 
     // ---- the day ------------------------------------------------------------------------------
+
+    /** {@code 2026-W46}: computed on first use, since most runs of most days place no order. */
+    private String weekCycle() {
+        if (weekCycle == null) {
+            weekCycle = Cycles.week(day);
+        }
+        return weekCycle;
+    }
+
+    private String dayCycle() {
+        if (dayCycle == null) {
+            dayCycle = Cycles.day(day);
+        }
+        return dayCycle;
+    }
 
     boolean isTradingDay() {
         return market.calendar().isTradingDay(day);
@@ -72,14 +88,16 @@ final class SleeveRun {
     }
 
     void skipNotEntryDay() {
-        StringBuilder days = new StringBuilder();
-        for (DayOfWeek d : DayOfWeek.values()) {
+        StringBuilder sb = new StringBuilder(80).append(kind.label()).append(" opens new positions on ");
+        boolean first = true;
+        for (DayOfWeek d : DAYS) {
             if (params.entryDays().contains(d)) {
-                days.append(days.isEmpty() ? "" : ", ").append(dayName(d));
+                sb.append(first ? "" : ", ").append(dayName(d));
+                first = false;
             }
         }
-        skipped.add(SkippedTrade.sleeveWide(SkipReason.NOT_AN_ENTRY_DAY, kind.label() + " opens new positions on " + days + "; "
-                + day + " is a " + dayName(day.getDayOfWeek())));
+        sb.append("; ").append(day).append(" is a ").append(dayName(day.getDayOfWeek()));
+        skipped.add(SkippedTrade.sleeveWide(SkipReason.NOT_AN_ENTRY_DAY, sb.toString()));
     }
 
     SleeveDecision decision() {
@@ -123,17 +141,17 @@ final class SleeveRun {
                 continue;
             }
             String leg = Cycles.profitTakeLeg(c);
-            ClientOrderId id = ClientOrderId.of(state.account(), kind, dayCycle, leg);
+            ClientOrderId id = Cycles.orderId(state.account(), kind, dayCycle(), leg);
             if (hasOrder(id)) {
                 skip(c.underlying(), SkipReason.ALREADY_OPEN, Text.option(c) + ": another position closes under the same order id "
                         + id + " today; it is tried again on the next trading day");
                 continue;
             }
             long capturedBp = (received - cost) * 10_000L / received;
-            add(id, dayCycle, c, OrderSide.BUY, PositionEffect.CLOSE, contracts, buy, "Buy to close " + contracts + " " + Text.option(c)
+            add(id, dayCycle(), c, OrderSide.BUY, PositionEffect.CLOSE, contracts, buy, "Buy to close " + contracts + " " + Text.option(c)
                     + " at " + Text.price(buy) + " (bid " + Text.price(q.bid().cents()) + ", ask " + Text.price(q.ask().cents()) + "): "
                     + Text.dollars(cost) + " to buy back against " + Text.dollars(received) + " received captures "
-                    + Text.percent(capturedBp) + " >= profit-take " + params.profitTake());
+                    + Text.percent(capturedBp) + " >= profit-take " + Text.percent(params.profitTake().basisPoints()));
             book.markClosing(c);
         }
     }
@@ -160,7 +178,7 @@ final class SleeveRun {
                 continue;
             }
             if (b.callOrderThisWeek || book.inThisWeek(b.lastCallOpened)) {
-                skip(b.symbol, SkipReason.ALREADY_OPEN, b.symbol + ": this week's covered call (" + weekCycle + ") was already written; "
+                skip(b.symbol, SkipReason.ALREADY_OPEN, b.symbol + ": this week's covered call (" + weekCycle() + ") was already written; "
                         + uncovered + " more contract(s) of shares wait for next week");
                 continue;
             }
@@ -177,7 +195,7 @@ final class SleeveRun {
             if (pick.best == null) {
                 if (pick.inBandBelowMinStrike > 0) {
                     skip(b.symbol, SkipReason.NO_STRIKE_ABOVE_COST_BASIS, b.symbol + " " + expiry + " calls: every strike with |delta| in "
-                            + params.delta() + " is below the cost basis " + Text.price(costPerShare) + " a share (highest "
+                            + Text.band(params.delta()) + " is below the cost basis " + Text.price(costPerShare) + " a share (highest "
                             + Text.strike(pick.highestRejectedStrike) + " at |delta| " + Text.delta(pick.rejectedDelta) + ")");
                 } else {
                     skip(b.symbol, SkipReason.NO_STRIKE_IN_DELTA_RANGE, b.symbol + " " + expiry + " calls: "
@@ -193,11 +211,11 @@ final class SleeveRun {
                 continue;
             }
             int dte = Selection.daysToExpiry(day, expiry);
-            add(ClientOrderId.of(state.account(), kind, weekCycle, Cycles.optionLeg(b.symbol, OptionRight.CALL)), weekCycle, q.contract(),
+            add(Cycles.orderId(state.account(), kind, weekCycle(), Cycles.optionLeg(b.symbol, OptionRight.CALL)), weekCycle(), q.contract(),
                     OrderSide.SELL, PositionEffect.OPEN, uncovered, sell, "Sell " + uncovered + " covered " + Text.option(q.contract())
                             + " at " + Text.price(sell) + " (bid " + Text.price(q.bid().cents()) + ", ask " + Text.price(q.ask().cents())
                             + "): " + b.shares + " shares held, " + b.callsWritten() + " call(s) already written; |delta| "
-                            + Text.delta(q.delta()) + ", closest to " + Text.delta(params.delta().target()) + " in " + params.delta()
+                            + Text.delta(q.delta()) + ", closest to " + Text.delta(params.delta().target()) + " in " + Text.band(params.delta())
                             + " at or above the cost basis " + Text.price(costPerShare) + "; " + dte + " DTE");
             b.pendingCallSales += uncovered;
         }
@@ -223,7 +241,7 @@ final class SleeveRun {
         for (Symbol symbol : params.symbols()) {
             SymbolBook b = book.of(symbol);
             if (b.putOrderThisWeek || book.inThisWeek(b.lastPutOpened)) {
-                skip(symbol, SkipReason.ALREADY_OPEN, symbol + ": this week's put (" + weekCycle
+                skip(symbol, SkipReason.ALREADY_OPEN, symbol + ": this week's put (" + weekCycle()
                         + ") is already open or working; one entry per symbol per week");
                 continue;
             }
@@ -232,7 +250,7 @@ final class SleeveRun {
                 continue;
             }
             if (cap.roomFor(b) <= 0) {
-                skip(symbol, SkipReason.NO_CASH, symbol + ": no put, nothing left to commit: " + cap.describeRoom(b, params.perSymbolCap().toString()));
+                skip(symbol, SkipReason.NO_CASH, symbol + ": no put, nothing left to commit: " + cap.describeRoom(b, Text.percent(params.perSymbolCap().basisPoints())));
                 continue;
             }
             LocalDate expiry = expiry(symbol);
@@ -269,14 +287,14 @@ final class SleeveRun {
             long contracts = room / perContract;
             if (contracts <= 0) {
                 skip(symbol, SkipReason.NO_CASH, Text.option(contract) + " needs " + Text.dollars(perContract) + " per contract; "
-                        + cap.describeRoom(b, params.perSymbolCap().toString()));
+                        + cap.describeRoom(b, Text.percent(params.perSymbolCap().basisPoints())));
                 continue;
             }
             long collateral = contracts * perContract;
-            add(ClientOrderId.of(state.account(), kind, weekCycle, Cycles.optionLeg(symbol, OptionRight.PUT)), weekCycle, contract,
+            add(Cycles.orderId(state.account(), kind, weekCycle(), Cycles.optionLeg(symbol, OptionRight.PUT)), weekCycle(), contract,
                     OrderSide.SELL, PositionEffect.OPEN, contracts, sell, "Sell " + contracts + " " + Text.option(contract) + " at "
                             + Text.price(sell) + " (bid " + Text.price(q.bid().cents()) + ", ask " + Text.price(q.ask().cents()) + "): |delta| "
-                            + Text.delta(q.delta()) + ", closest to " + Text.delta(params.delta().target()) + " in " + params.delta() + "; "
+                            + Text.delta(q.delta()) + ", closest to " + Text.delta(params.delta().target()) + " in " + Text.band(params.delta()) + "; "
                             + dte + " DTE; premium " + Text.percent(PremiumFloor.premiumBp(sell, strike)) + " of strike >= "
                             + floor.describe(true) + "; collateral " + contracts + " x " + Text.dollars(perContract) + " = "
                             + Text.dollars(collateral) + " of the " + Text.dollars(room) + " " + symbol + " may commit");
@@ -291,7 +309,7 @@ final class SleeveRun {
         for (Symbol symbol : params.symbols()) {
             SymbolBook b = book.of(symbol);
             if (b.stockOrderThisWeek || book.inThisWeek(b.lastStockOpened)) {
-                skip(symbol, SkipReason.ALREADY_OPEN, symbol + ": this week's share purchase (" + weekCycle
+                skip(symbol, SkipReason.ALREADY_OPEN, symbol + ": this week's share purchase (" + weekCycle()
                         + ") is already done or working; one entry per symbol per week");
                 continue;
             }
@@ -300,7 +318,7 @@ final class SleeveRun {
                 continue;
             }
             if (cap.roomFor(b) <= 0) {
-                skip(symbol, SkipReason.NO_CASH, symbol + ": no shares, nothing left to commit: " + cap.describeRoom(b, params.perSymbolCap().toString()));
+                skip(symbol, SkipReason.NO_CASH, symbol + ": no shares, nothing left to commit: " + cap.describeRoom(b, Text.percent(params.perSymbolCap().basisPoints())));
                 continue;
             }
             double spot;
@@ -316,12 +334,12 @@ final class SleeveRun {
             long lots = room / perLot;
             if (lots <= 0) {
                 skip(symbol, SkipReason.NO_CASH, symbol + ": a round lot of 100 at " + Text.price(limit) + " costs " + Text.dollars(perLot)
-                        + "; " + cap.describeRoom(b, params.perSymbolCap().toString()));
+                        + "; " + cap.describeRoom(b, Text.percent(params.perSymbolCap().basisPoints())));
                 continue;
             }
             long shares = lots * OptionContract.MULTIPLIER;
             long cost = lots * perLot;
-            add(ClientOrderId.of(state.account(), kind, weekCycle, Cycles.stockLeg(symbol)), weekCycle, new Stock(symbol), OrderSide.BUY,
+            add(Cycles.orderId(state.account(), kind, weekCycle(), Cycles.stockLeg(symbol)), weekCycle(), new Stock(symbol), OrderSide.BUY,
                     PositionEffect.OPEN, shares, limit, "Buy " + shares + " " + symbol + " at " + Text.price(limit) + " (last "
                             + Text.price(Math.round(spot * 100.0)) + "): " + lots + " round lot(s) = " + Text.dollars(cost) + " of the "
                             + Text.dollars(room) + " " + symbol + " may commit");
@@ -447,7 +465,6 @@ final class SleeveRun {
     }
 
     private static String dayName(DayOfWeek d) {
-        String n = d.name();
-        return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return DAY_NAMES[d.ordinal()];
     }
 }

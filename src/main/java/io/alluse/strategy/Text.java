@@ -1,6 +1,8 @@
 package io.alluse.strategy;
 
+import io.alluse.domain.DeltaRange;
 import io.alluse.domain.OptionContract;
+import java.time.LocalDate;
 
 /**
  * The numbers in rationales and skip details, formatted without {@code String.format} or
@@ -66,9 +68,28 @@ final class Text {
         return hundredths / 100 + "." + (hundredths % 100 < 10 ? "0" : "") + hundredths % 100;
     }
 
+    /** {@code 0.40-0.50}, as {@link DeltaRange#toString()} writes it, without {@code String.format}. */
+    static String band(DeltaRange band) {
+        return delta(band.min()) + "-" + delta(band.max());
+    }
+
     /** {@code TSLA 2026-11-13 395P}: how traders write an option. */
     static String option(OptionContract c) {
-        return c.underlying().value() + " " + c.expiry() + " " + strike(c.strike().cents()) + c.right().code();
+        StringBuilder sb = new StringBuilder(24).append(c.underlying().value()).append(' ');
+        appendDate(sb, c.expiry());
+        return sb.append(' ').append(strike(c.strike().cents())).append(c.right().code()).toString();
+    }
+
+    /** ISO {@code 2026-11-13}, as {@link LocalDate#toString()} writes four-digit years, without its general-case work. */
+    static void appendDate(StringBuilder sb, LocalDate d) {
+        int y = d.getYear();
+        int m = d.getMonthValue();
+        int day = d.getDayOfMonth();
+        if (y < 1000 || y > 9999) {
+            sb.append(d);
+            return;
+        }
+        sb.append(y).append(m < 10 ? "-0" : "-").append(m).append(day < 10 ? "-0" : "-").append(day);
     }
 
     private static void appendPrice(StringBuilder sb, long cents, boolean grouped) {

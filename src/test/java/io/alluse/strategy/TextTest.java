@@ -36,6 +36,14 @@ class TextTest {
     }
 
     @Property(tries = 500)
+    void datesAgreeWithLocalDate(@ForAll @LongRange(min = -800_000, max = 3_000_000) long epochDay) {
+        LocalDate d = LocalDate.ofEpochDay(epochDay);
+        StringBuilder sb = new StringBuilder();
+        Text.appendDate(sb, d);
+        assertThat(sb.toString()).isEqualTo(d.toString());
+    }
+
+    @Property(tries = 500)
     void dollarsAgreeWithMoneyFormat(@ForAll @LongRange(min = -10_000_000_000L, max = 10_000_000_000L) long cents) {
         assertThat(Text.dollars(cents)).isEqualTo(Money.ofCents(cents).format());
     }

@@ -21,9 +21,10 @@ final class Selection {
 
     /** The nearest listed expiry whose days to expiry lie in {@code range}, or null. {@code expiries} ascend. */
     static LocalDate expiry(List<LocalDate> expiries, LocalDate day, DteRange range) {
+        long today = day.toEpochDay();
         for (int i = 0, n = expiries.size(); i < n; i++) {
             LocalDate e = expiries.get(i);
-            int dte = daysToExpiry(day, e);
+            long dte = e.toEpochDay() - today;
             if (dte > range.max()) {
                 return null;
             }
@@ -34,28 +35,37 @@ final class Selection {
         return null;
     }
 
-    /** {@code no expiry 5-9 days out; nearest listed 2026-11-13 (4 days), 2026-11-20 (11 days)}. */
-    static String noExpiryDetail(List<LocalDate> expiries, LocalDate day, DteRange range) {
+    /** {@code TSLA: no expiry 5-9 days out from 2026-11-09; nearest listed 2026-11-13 (4 days), 2026-11-20 (11 days)}. */
+    static String noExpiryDetail(String prefix, List<LocalDate> expiries, LocalDate day, DteRange range) {
         LocalDate before = null;
         LocalDate after = null;
-        for (LocalDate e : expiries) {
-            int dte = daysToExpiry(day, e);
+        long today = day.toEpochDay();
+        for (int i = 0, n = expiries.size(); i < n; i++) {
+            LocalDate e = expiries.get(i);
+            long dte = e.toEpochDay() - today;
             if (dte < range.min()) {
                 before = e;
-            } else if (dte > range.max() && after == null) {
+            } else if (dte > range.max()) {
                 after = e;
+                break;
             }
         }
-        StringBuilder sb = new StringBuilder("no expiry ").append(range.min()).append('-').append(range.max()).append(" days out from ").append(day);
+        StringBuilder sb = new StringBuilder(120).append(prefix).append("no expiry ").append(range.min()).append('-').append(range.max())
+                .append(" days out from ");
+        Text.appendDate(sb, day);
         if (before == null && after == null) {
             return sb.append("; none listed").toString();
         }
         sb.append("; nearest listed");
         if (before != null) {
-            sb.append(' ').append(before).append(" (").append(days(daysToExpiry(day, before))).append(')');
+            sb.append(' ');
+            Text.appendDate(sb, before);
+            sb.append(" (").append(days(daysToExpiry(day, before))).append(')');
         }
         if (after != null) {
-            sb.append(before != null ? ", " : " ").append(after).append(" (").append(days(daysToExpiry(day, after))).append(')');
+            sb.append(before != null ? ", " : " ");
+            Text.appendDate(sb, after);
+            sb.append(" (").append(days(daysToExpiry(day, after))).append(')');
         }
         return sb.toString();
     }

@@ -39,7 +39,7 @@ final class SleeveRun {
     private final StrategyParameters params;
     private String weekCycle;
     private String dayCycle;
-    private final SleeveBook book;
+    private SleeveBook book;
     private final List<OrderIntent> orders = new ArrayList<>(4);
     private final List<SkippedTrade> skipped = new ArrayList<>(4);
     private Capital capital;
@@ -53,10 +53,17 @@ final class SleeveRun {
         this.day = context.tradingDay();
         this.kind = state.config().kind();
         this.params = state.config().parameters();
-        this.book = new SleeveBook(state, day);
     }
 
     // ---- the day ------------------------------------------------------------------------------
+
+    /** Positions and orders summed per symbol, built on first use: a day off with nothing to watch needs none. */
+    private SleeveBook book() {
+        if (book == null) {
+            book = new SleeveBook(state, day);
+        }
+        return book;
+    }
 
     /** {@code 2026-W46}: computed on first use, since most runs of most days place no order. */
     private String weekCycle() {
@@ -96,7 +103,9 @@ final class SleeveRun {
                 first = false;
             }
         }
-        sb.append("; ").append(day).append(" is a ").append(dayName(day.getDayOfWeek()));
+        sb.append("; ");
+        Text.appendDate(sb, day);
+        sb.append(" is a ").append(dayName(day.getDayOfWeek()));
         skipped.add(SkippedTrade.sleeveWide(SkipReason.NOT_AN_ENTRY_DAY, sb.toString()));
     }
 
@@ -123,7 +132,7 @@ final class SleeveRun {
             if (received <= 0) {
                 continue;
             }
-            if (book.isClosing(c)) {
+            if (book().isClosing(c)) {
                 skip(c.underlying(), SkipReason.ALREADY_OPEN, Text.option(c) + ": a buy-to-close is already working or was placed today");
                 continue;
             }
@@ -152,7 +161,7 @@ final class SleeveRun {
                     + " at " + Text.price(buy) + " (bid " + Text.price(q.bid().cents()) + ", ask " + Text.price(q.ask().cents()) + "): "
                     + Text.dollars(cost) + " to buy back against " + Text.dollars(received) + " received captures "
                     + Text.percent(capturedBp) + " >= profit-take " + Text.percent(params.profitTake().basisPoints()));
-            book.markClosing(c);
+            book().markClosing(c);
         }
     }
 
@@ -167,7 +176,10 @@ final class SleeveRun {
      * @param reportCovered say, for each configured symbol, why no call is written (Com-Acc entry days)
      */
     void writeCoveredCalls(boolean reportCovered) {
-        List<SymbolBook> all = book.all();
+        if (!reportCovered && !holdsShares()) {
+            return;
+        }
+        List<SymbolBook> all = book().all();
         for (int i = 0; i < all.size(); i++) {
             SymbolBook b = all.get(i);
             int uncovered = PositionSizing.coveredCalls(b.shares, (int) Math.min(Integer.MAX_VALUE, b.callsWritten()));
@@ -177,7 +189,7 @@ final class SleeveRun {
                 }
                 continue;
             }
-            if (b.callOrderThisWeek || book.inThisWeek(b.lastCallOpened)) {
+            if (b.callOrderThisWeek || book().inThisWeek(b.lastCallOpened)) {
                 skip(b.symbol, SkipReason.ALREADY_OPEN, b.symbol + ": this week's covered call (" + weekCycle() + ") was already written; "
                         + uncovered + " more contract(s) of shares wait for next week");
                 continue;
@@ -221,6 +233,16 @@ final class SleeveRun {
         }
     }
 
+    private boolean holdsShares() {
+        List<Position> positions = state.positions();
+        for (int i = 0; i < positions.size(); i++) {
+            if (positions.get(i).instrument() instanceof Stock && positions.get(i).quantity() >= OptionContract.MULTIPLIER) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private String coverageDetail(SymbolBook b) {
         if (b.shares <= 0) {
             return b.pendingShareBuys > 0
@@ -239,8 +261,8 @@ final class SleeveRun {
     void sellPuts() {
         Capital cap = capital();
         for (Symbol symbol : params.symbols()) {
-            SymbolBook b = book.of(symbol);
-            if (b.putOrderThisWeek || book.inThisWeek(b.lastPutOpened)) {
+            SymbolBook b = book().of(symbol);
+            if (b.putOrderThisWeek || book().inThisWeek(b.lastPutOpened)) {
                 skip(symbol, SkipReason.ALREADY_OPEN, symbol + ": this week's put (" + weekCycle()
                         + ") is already open or working; one entry per symbol per week");
                 continue;
@@ -307,8 +329,8 @@ final class SleeveRun {
     void buyShares() {
         Capital cap = capital();
         for (Symbol symbol : params.symbols()) {
-            SymbolBook b = book.of(symbol);
-            if (b.stockOrderThisWeek || book.inThisWeek(b.lastStockOpened)) {
+            SymbolBook b = book().of(symbol);
+            if (b.stockOrderThisWeek || book().inThisWeek(b.lastStockOpened)) {
                 skip(symbol, SkipReason.ALREADY_OPEN, symbol + ": this week's share purchase (" + weekCycle()
                         + ") is already done or working; one entry per symbol per week");
                 continue;
@@ -373,21 +395,21 @@ final class SleeveRun {
         long deployable = PositionSizing.deployable(Money.ofCents(equity), state.cashBuffer()).cents();
         long perSymbol = PositionSizing.perSymbolBudget(Money.ofCents(deployable), params.perSymbolCap()).cents();
         long buffer = Math.max(0, equity - deployable);
-        long committed = book.committedCents();
+        long committed = book().committedCents();
         long byEquity = deployable - committed;
-        long byCash = cash - buffer - book.cashEncumberedCents();
+        long byCash = cash - buffer - book().cashEncumberedCents();
         return new Capital(equity, deployable, perSymbol, committed, Math.max(0, Math.min(byEquity, byCash)));
     }
 
     /** Market value of a position in cents: shares at the last price, options at mid (short negative). */
     private long markCents(Position p) {
         return switch (p.instrument()) {
-            case Stock s -> Math.multiplyExact(Math.round(spot(book.of(s.underlying())) * 100.0), p.quantity());
+            case Stock s -> Math.multiplyExact(Math.round(spot(book().of(s.underlying())) * 100.0), p.quantity());
             case OptionContract c -> {
                 long perShare;
                 if (c.expiry().isBefore(day)) {
                     // expired but not yet booked by the engine: worth its intrinsic value
-                    long spotCents = Math.round(spot(book.of(c.underlying())) * 100.0);
+                    long spotCents = Math.round(spot(book().of(c.underlying())) * 100.0);
                     long k = c.strike().cents();
                     perShare = Math.max(0, c.right() == OptionRight.PUT ? k - spotCents : spotCents - k);
                 } else {
@@ -430,7 +452,7 @@ final class SleeveRun {
         }
         LocalDate expiry = Selection.expiry(expiries, day, params.dte());
         if (expiry == null) {
-            skip(symbol, SkipReason.NO_EXPIRY_IN_DTE_RANGE, symbol + ": " + Selection.noExpiryDetail(expiries, day, params.dte()));
+            skip(symbol, SkipReason.NO_EXPIRY_IN_DTE_RANGE, Selection.noExpiryDetail(symbol.value() + ": ", expiries, day, params.dte()));
         }
         return expiry;
     }

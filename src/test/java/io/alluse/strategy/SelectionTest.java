@@ -23,9 +23,9 @@ class SelectionTest {
         assertThat(Selection.expiry(listed, WEDNESDAY, new DteRange(5, 9))).isEqualTo(LocalDate.of(2026, 11, 20));
         assertThat(Selection.expiry(listed, WEDNESDAY, new DteRange(0, 30))).isEqualTo(LocalDate.of(2026, 11, 13));
         assertThat(Selection.expiry(listed, WEDNESDAY, new DteRange(10, 15))).isNull();
-        assertThat(Selection.noExpiryDetail(listed, WEDNESDAY, new DteRange(10, 15)))
+        assertThat(Selection.noExpiryDetail("", listed, WEDNESDAY, new DteRange(10, 15)))
                 .isEqualTo("no expiry 10-15 days out from 2026-11-11; nearest listed 2026-11-20 (9 days), 2026-11-27 (16 days)");
-        assertThat(Selection.noExpiryDetail(List.of(), WEDNESDAY, new DteRange(10, 15))).endsWith("none listed");
+        assertThat(Selection.noExpiryDetail("", List.of(), WEDNESDAY, new DteRange(10, 15))).endsWith("none listed");
     }
 
     @Test

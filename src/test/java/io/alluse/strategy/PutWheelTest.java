@@ -124,6 +124,22 @@ class PutWheelTest {
     }
 
     @Test
+    void idleSleevesAreRecognisedWithoutDeciding() {
+        SleeveState putsOnly = state(gen(), "200000.00", shortPut(SleeveKind.GEN, TSLA, NEXT_FRI, "390", 1, "3.00", LAST_THU));
+        assertThat(Strategies.isIdle(putsOnly, MON)).isTrue();
+        assertThat(Strategies.isIdle(putsOnly, THU)).as("entry day").isFalse();
+        SleeveState takingProfits = state(withProfitTake(gen(), 50), "200000.00", putsOnly.positions().toArray(new io.alluse.domain.ledger.Position[0]));
+        assertThat(Strategies.isIdle(takingProfits, MON)).as("a short option a profit-take may close").isFalse();
+        SleeveState assigned = state(gen(), "121400.00", shares(SleeveKind.GEN, TSLA, 200, "79000.00", LAST_THU));
+        assertThat(Strategies.isIdle(assigned, MON)).as("shares a call may be written on").isFalse();
+        SleeveState oddLot = state(gen(), "121400.00", shares(SleeveKind.GEN, TSLA, 99, "39000.00", LAST_THU));
+        assertThat(Strategies.isIdle(oddLot, MON)).isTrue();
+        SleeveDecision d = WHEEL.decide(oddLot, mondayCalls(392.00, "392.5"), on(MON));
+        assertThat(d.orders()).isEmpty();
+        assertThat(d.skipped()).extracting(SkippedTrade::reason).containsExactly(SkipReason.NOT_AN_ENTRY_DAY);
+    }
+
+    @Test
     void decidesNothingOnAnExchangeHoliday() {
         LocalDate thanksgiving = LocalDate.of(2026, 11, 26);
         SleeveDecision d = WHEEL.decide(state(gen(), "200000.00"), genThursday(), on(thanksgiving));

@@ -120,6 +120,10 @@ class StrategyOnSimulatedMarketTest {
         SleeveDecision decision = Strategies.forKind(sim.kind()).decide(state, market, context);
 
         assertThat(Strategies.forKind(sim.kind()).decide(state, market, context)).as("same inputs, same decision").isEqualTo(decision);
+        if (Strategies.isIdle(state, day)) {
+            assertThat(decision.orders()).isEmpty();
+            assertThat(decision.skipped()).extracting(SkippedTrade::reason).containsOnly(SkipReason.NOT_AN_ENTRY_DAY);
+        }
         checkOrders(decision, state, market, day);
     }
 

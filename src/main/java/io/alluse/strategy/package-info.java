@@ -10,6 +10,6 @@
  * No I/O, no clock, no state between calls: the same inputs give the same decision on any thread,
  * and the client order ids depend only on (account, sleeve, cycle, leg), so a decision repeated after
  * a restart names the very orders it named before. The rules, with their numbers, are in
- * {@code docs/decisions/0007-sleeve-strategy-rules.md}. Uses only {@code domain} and {@code market}.
+ * {@code docs/decisions/0010-sleeve-strategy-rules.md}. Uses only {@code domain} and {@code market}.
  */
 package io.alluse.strategy;

@@ -261,7 +261,12 @@ final class AccountWorker implements AutoCloseable {
         }
         MarketView market = broker.market();
         LedgerBook book = new LedgerBook(id, ledger.state());
-        List<OrderRecord> open = ledger.openOrders();
+        // open orders, and this week's finished ones: the strategies recognise a leg already traded this week
+        Instant weekStart = day.with(java.time.DayOfWeek.MONDAY).atStartOfDay(ExchangeCalendar.NEW_YORK).toInstant();
+        java.util.Map<io.alluse.domain.ledger.ClientOrderId, OrderRecord> relevant = new java.util.LinkedHashMap<>();
+        ledger.ordersSince(weekStart).forEach(o -> relevant.put(o.clientOrderId(), o));
+        ledger.openOrders().forEach(o -> relevant.put(o.clientOrderId(), o));
+        List<OrderRecord> open = List.copyOf(relevant.values());
         List<AuditLine> notes = new ArrayList<>();
         int placed = 0;
         int skipped = 0;

@@ -109,6 +109,12 @@ public final class AccountLedger {
                 .getResultList().stream().map(AccountLedger::toOrder).toList());
     }
 
+    /** Orders created at or after {@code from}, in any state, oldest first. */
+    public List<OrderRecord> ordersSince(Instant from) {
+        return db.accountTransaction(account, s -> s.createSelectionQuery("from OrderRecord where createdAt >= :from order by createdAt, id", OrderEntity.class)
+                .setParameter("from", from).getResultList().stream().map(AccountLedger::toOrder).toList());
+    }
+
     public Optional<OrderRecord> order(ClientOrderId id) {
         return db.accountTransaction(account, s -> findOrder(s, id).map(AccountLedger::toOrder));
     }

@@ -63,23 +63,25 @@ final class LedgerWrites {
     static void applyPosition(Session s, PositionChange change) {
         PositionEntity p = s.createSelectionQuery("from Position where sleeve = :k and instrument = :i", PositionEntity.class)
                 .setParameter("k", change.sleeve().name()).setParameter("i", change.instrument().code()).uniqueResultOptional().orElse(null);
-        if (p == null) {
+        boolean isNew = p == null;
+        if (isNew) {
             p = new PositionEntity();
             p.sleeve = change.sleeve().name();
             p.instrument = change.instrument().code();
-            p.quantity = 0;
-            p.costCents = 0;
-            p.openedAt = change.at();
-            s.persist(p);
         }
         if (p.quantity == 0) {
             p.openedAt = change.at();
+            p.costCents = 0;
         }
         p.quantity += change.quantityDelta();
         p.costCents += change.costDelta().cents();
         p.updatedAt = change.at();
         if (p.quantity == 0) {
             p.costCents = 0;
+        }
+        // Hibernate takes the INSERT's values at persist(): the row must be complete by then
+        if (isNew) {
+            s.persist(p);
         }
     }
 

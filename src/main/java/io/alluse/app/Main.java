@@ -18,10 +18,25 @@ public final class Main {
 
     /** Runs one invocation and returns its exit code: 0 done, 1 failed, 2 refused input. Never calls System.exit. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        // before any class that logs is loaded: the log files belong in the data folder given (or the OS's)
+        Logging.init(dataDirIn(args).map(AppPaths::forDataDir).orElseGet(AppPaths::osDefaults));
         CommandLine cli = commandLine();
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         return cli.execute(args);
+    }
+
+    /** {@code --data-dir DIR} or {@code --data-dir=DIR} anywhere on the command line. */
+    static java.util.Optional<java.nio.file.Path> dataDirIn(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                return java.util.Optional.of(java.nio.file.Path.of(args[i + 1]));
+            }
+            if (args[i].startsWith("--data-dir=")) {
+                return java.util.Optional.of(java.nio.file.Path.of(args[i].substring("--data-dir=".length())));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static CommandLine commandLine() {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true, sortOptions = false)
 final class RunCommand extends CommandSupport implements Callable<Integer> {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ExchangeCalendar.NEW_YORK);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(java.time.ZoneId.of("America/New_York"));
 
     @Option(names = "--headless", required = true, description = "Run without the window (required: without a command the app opens its window).")
     boolean headless;
@@ -37,6 +38,9 @@ final class RunCommand extends CommandSupport implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "DATE", description = "Paper market date to start at (a new data folder only; default: now).")
     LocalDate start;
 
+    @Option(names = "--accounts", paramLabel = "N", description = "Make sure at least N accounts exist, creating Account-k with the defaults and staggered windows.")
+    Integer accounts;
+
     @Option(names = "--quiet", description = "Print only notifications (deposits, fills, assignments, errors, missed windows).")
     boolean quiet;
 
@@ -47,6 +51,10 @@ final class RunCommand extends CommandSupport implements Callable<Integer> {
             err().println("Error: --speed '" + speed + "' is not a speed: use a positive number such as 3600, or max.");
             return 2;
         }
+        if (accounts != null && (accounts < 1 || accounts > 10_000)) {
+            err().println("Error: --accounts must be between 1 and 10,000.");
+            return 2;
+        }
         if (weeks != null && weeks < 1) {
             err().println("Error: --weeks must be at least 1.");
             return 2;
@@ -55,6 +63,10 @@ final class RunCommand extends CommandSupport implements Callable<Integer> {
         try (AppContext context = AppContext.open(paths(), new AppContext.PaperOptions(Optional.ofNullable(seed), firstStart, x))) {
             PrintWriter out = out();
             context.accounts().ensureFirstAccount();
+            for (int n = context.accounts().accounts().size(); accounts != null && n < accounts; n++) {
+                context.accounts().create(context.accounts().newAccountDraft().withConfig(
+                        context.accounts().newAccountDraft().config().withAllowOverlap(true)));
+            }
             context.engine().events().subscribe(event -> print(out, event));
             context.engine().load();
             Instant from = context.time().now();

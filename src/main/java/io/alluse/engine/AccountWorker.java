@@ -143,15 +143,36 @@ final class AccountWorker implements AutoCloseable {
         Instant now = clock.get();
         for (Due due : schedule.due(view, now)) {
             try {
-                switch (due) {
-                    case Due.Sync s -> sync();
-                    case Due.Missed m -> record(m.days(), CycleStatus.MISSED);
-                    case Due.Paused p -> record(p.days(), CycleStatus.PAUSED);
-                    case Due.RunCycle r -> runCycle(r.day());
-                    case Due.FailCycle f -> failCycle(f.day());
-                    case Due.Snapshot s -> snapshot(s.day());
+                // only work that talked to the broker and succeeded proves the account healthy again
+                boolean talkedToBroker = switch (due) {
+                    case Due.Sync s -> {
+                        sync();
+                        yield true;
+                    }
+                    case Due.Missed m -> {
+                        record(m.days(), CycleStatus.MISSED);
+                        yield false;
+                    }
+                    case Due.Paused p -> {
+                        record(p.days(), CycleStatus.PAUSED);
+                        yield false;
+                    }
+                    case Due.RunCycle r -> {
+                        runCycle(r.day());
+                        yield true;
+                    }
+                    case Due.FailCycle f -> {
+                        failCycle(f.day());
+                        yield false;
+                    }
+                    case Due.Snapshot s -> {
+                        snapshot(s.day());
+                        yield true;
+                    }
+                };
+                if (talkedToBroker) {
+                    succeeded();
                 }
-                succeeded();
             } catch (RuntimeException e) {
                 failed(e);
                 return;

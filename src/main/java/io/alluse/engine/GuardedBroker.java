@@ -42,7 +42,8 @@ final class GuardedBroker implements Broker, AutoCloseable {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new BrokerException(BrokerException.Kind.TIMEOUT, "The broker did not answer " + what + " within " + timeout.toSeconds() + " s.");
+            throw new BrokerException(BrokerException.Kind.TIMEOUT, "The broker did not answer " + what + " within "
+                    + (timeout.toMillis() < 1_000 ? timeout.toMillis() + " ms." : timeout.toSeconds() + " s."));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

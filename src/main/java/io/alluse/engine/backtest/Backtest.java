@@ -113,6 +113,7 @@ public final class Backtest {
 
     private BacktestResult result(List<Lane> lanes) {
         Map<AccountId, AccountResult> byId = new TreeMap<>((a, b) -> Integer.compare(number(a), number(b)));
+        Map<AccountId, EquitySeries> series = new TreeMap<>((a, b) -> Integer.compare(number(a), number(b)));
         Lane first = lanes.getFirst();
         int days = first.days.size();
         long[] totalEquity = new long[days];
@@ -123,7 +124,9 @@ public final class Backtest {
         int called = 0;
         for (Lane lane : lanes) {
             for (Sim a : lane.accounts) {
-                Performance p = Performance.of(EquitySeries.of(lane.days.toArray(LocalDate[]::new), a.equity, new long[days]), RiskFreeRate.ZERO);
+                EquitySeries s = EquitySeries.of(lane.days.toArray(LocalDate[]::new), a.equity, new long[days]);
+                series.put(a.id, s);
+                Performance p = Performance.of(s, RiskFreeRate.ZERO);
                 byId.put(a.id, new AccountResult(a.id, spec.initialCapital(), Money.ofCents(a.equity[days - 1]), p.cagr().orElse(0),
                         p.maxDrawdown().map(d -> d.depth()).orElse(0.0), a.premium, a.optionsSold, a.assignments, a.calledAway));
                 for (int d = 0; d < days; d++) {
@@ -138,7 +141,8 @@ public final class Backtest {
         Performance total = Performance.of(EquitySeries.of(first.days.toArray(LocalDate[]::new), totalEquity, noFlows), RiskFreeRate.ZERO);
         AccountResult all = new AccountResult(new AccountId("all"), spec.initialCapital().times(spec.accounts()), Money.ofCents(totalEquity[days - 1]),
                 total.cagr().orElse(0), total.maxDrawdown().map(d -> d.depth()).orElse(0.0), premium, sold, assigned, called);
-        return new BacktestResult(spec, first.days.getFirst(), first.days.getLast(), days, List.copyOf(byId.values()), all);
+        return new BacktestResult(spec, first.days.getFirst(), first.days.getLast(), days, List.copyOf(byId.values()), all,
+                java.util.Collections.unmodifiableMap(series));
     }
 
     private static int number(AccountId id) {
@@ -207,24 +211,40 @@ public final class Backtest {
             }
         }
 
+        /**
+         * The engine's cycle, in memory: strategies see open orders and this week's finished ones (as the
+         * engine reads them from its ledger), and a client order id used before is never sent again (as
+         * the engine's stored intents guarantee).
+         */
         private void cycle(Sim a, LocalDate day, Instant now) {
             Marks marks = Marks.of(market);
             a.sync(marks);
-            List<BrokerOrder> open = a.paper.openOrders();
+            LocalDate monday = day.with(java.time.DayOfWeek.MONDAY);
+            if (!monday.equals(a.week)) {
+                a.week = monday;
+                a.weekOrders.values().removeIf(o -> o.status().isFinal());
+            }
+            for (BrokerOrder o : a.paper.openOrders()) {
+                a.weekOrders.put(o.request().clientOrderId(), LedgerBookAccess.record(o, LedgerBookAccess.sleeveOf(o)));
+            }
             for (SleeveKind kind : SleeveKind.values()) {
                 List<OrderRecord> sleeveOrders = new ArrayList<>();
-                for (BrokerOrder o : open) {
-                    if (LedgerBookAccess.sleeveOf(o) == kind) {
-                        sleeveOrders.add(LedgerBookAccess.record(o, kind));
+                for (OrderRecord o : a.weekOrders.values()) {
+                    if (o.sleeve() == kind) {
+                        sleeveOrders.add(o);
                     }
                 }
                 SleeveState state = new SleeveState(a.id, a.config.sleeve(kind), a.config.cashBuffer(), a.book.cash(kind), a.book.positions(kind),
                         sleeveOrders);
                 SleeveDecision decision = strategies.get(kind).decide(state, market, new CycleContext(day, now));
                 for (OrderIntent intent : decision.orders()) {
+                    if (a.weekOrders.containsKey(intent.clientOrderId())) {
+                        continue;
+                    }
                     try {
-                        a.paper.place(new OrderRequest(intent.clientOrderId(), intent.instrument(), intent.side(), intent.effect(), intent.quantity(),
-                                intent.limitPrice()));
+                        BrokerOrder placed = a.paper.place(new OrderRequest(intent.clientOrderId(), intent.instrument(), intent.side(), intent.effect(),
+                                intent.quantity(), intent.limitPrice()));
+                        a.weekOrders.put(intent.clientOrderId(), LedgerBookAccess.record(placed, kind));
                     } catch (BrokerException e) {
                         a.rejected++;
                     }
@@ -247,6 +267,8 @@ public final class Backtest {
         int assignments;
         int calledAway;
         int rejected;
+        LocalDate week;
+        final Map<io.alluse.domain.ledger.ClientOrderId, OrderRecord> weekOrders = new java.util.LinkedHashMap<>();
 
         Sim(AccountId id, AccountConfig config, MarketView market) {
             this.id = id;
@@ -268,6 +290,12 @@ public final class Backtest {
                 }
                 if (page.size() < 500) {
                     break;
+                }
+            }
+            // what became of this week's orders (fills, day-end expiry), read before the broker forgets them
+            for (Map.Entry<io.alluse.domain.ledger.ClientOrderId, OrderRecord> e : weekOrders.entrySet()) {
+                if (!e.getValue().status().isFinal()) {
+                    paper.order(e.getKey()).ifPresent(o -> e.setValue(LedgerBookAccess.record(o, e.getValue().sleeve())));
                 }
             }
             // keep memory flat over years: the books keep no rows, the paper account no old history

@@ -110,6 +110,10 @@ public final class AppContext implements AutoCloseable {
         return market;
     }
 
+    public io.alluse.store.SnapshotRepository snapshots() {
+        return new io.alluse.store.SnapshotRepository(database);
+    }
+
     public PaperBrokerages brokerages() {
         return brokerages;
     }

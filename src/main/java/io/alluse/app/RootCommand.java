@@ -28,7 +28,8 @@ final class RootCommand extends CommandSupport implements Callable<Integer> {
             context.engine().load();
             context.engine().start();
             WorkstationServices services = new WorkstationServices(AppInfo.load().name(), AppInfo.load().version(),
-                    paths.dataDir(), paths.logDir(), paths.uiSettings(), context.accounts(), context.ledgers(), context.backups());
+                    paths.dataDir(), paths.logDir(), paths.uiSettings(), context.accounts(), context.ledgers(), context.backups(),
+                    context.engine(), context.time(), context.brokerages(), context.snapshots(), context.market());
             return Workstation.run(services, smokeTest, StartupTime::firstFrameShown);
         }
     }

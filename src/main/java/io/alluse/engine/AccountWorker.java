@@ -72,6 +72,11 @@ final class AccountWorker implements AutoCloseable {
     private volatile String lastError = "";
     private int failures;
     private boolean reconciled;
+    // lane-confined caches of what the ledger holds, so that an idle sync reads and writes nothing
+    private String cursor;
+    private Money ledgerCash;
+    /** Unfinished orders in the ledger; -1 until first counted. */
+    private int openOrders = -1;
 
     AccountWorker(Account account, Broker broker, AccountLedger ledger, CycleSchedule schedule, EngineEvents events,
                   Supplier<Instant> clock, EngineSettings settings) {
@@ -182,43 +187,61 @@ final class AccountWorker implements AutoCloseable {
 
     // ---- sync and reconciliation --------------------------------------------------------------
 
-    /** Books every new broker activity, refreshes order states, and checks the books against the broker's cash. */
+    /**
+     * Books every new broker activity, refreshes order states, and checks the books against the broker's
+     * cash. A sync that finds nothing new writes nothing: at the 15-minute rhythm of a trading day
+     * most of them are like that.
+     */
     void sync() {
         Instant now = clock.get();
         MarketView market = broker.market();
         Marks marks = Marks.of(market);
         BrokerAccount balances = broker.account();
-        var state = ledger.syncState();
-        LedgerBook book = new LedgerBook(id, ledger.state());
-        String cursor = state.activityCursor();
-        int booked = 0;
+        if (cursor == null) {
+            var state = ledger.syncState();
+            cursor = state.activityCursor();
+            ledgerCash = ledger.state().totalCash();
+        }
+        List<BrokerActivity> activities = new ArrayList<>();
+        String last = cursor;
         while (true) {
-            List<BrokerActivity> page = broker.activities(cursor.isEmpty() ? Optional.empty() : Optional.of(cursor), ACTIVITY_PAGE);
-            for (BrokerActivity activity : page) {
-                book.apply(activity, account.config(), marks);
-                cursor = activity.id();
+            List<BrokerActivity> page = broker.activities(last.isEmpty() ? Optional.empty() : Optional.of(last), ACTIVITY_PAGE);
+            activities.addAll(page);
+            if (!page.isEmpty()) {
+                last = page.getLast().id();
             }
-            booked += page.size();
             if (page.size() < ACTIVITY_PAGE) {
                 break;
             }
         }
-        List<OrderUpdate> orderUpdates = refreshOrders(now);
-        if (booked == 0 && !balances.cash().equals(book.state().totalCash())) {
+        List<OrderUpdate> orderUpdates = openOrders == 0 ? List.of() : refreshOrders(now);
+        boolean unexplained = activities.isEmpty() && !balances.cash().equals(ledgerCash);
+        if (activities.isEmpty() && orderUpdates.isEmpty() && !unexplained) {
+            markSynced(now);
+            return;
+        }
+        LedgerBook book = new LedgerBook(id, ledger.state());
+        for (BrokerActivity activity : activities) {
+            book.apply(activity, account.config(), marks);
+        }
+        if (unexplained) {
             // a broker without an activity for it (or money moved outside the feed): book the unexplained
             // change once, as an external flow, under a reference that the next sync recognises
             Money difference = balances.cash().minus(book.state().totalCash());
-            String reference = "balance-" + cursor + "-" + balances.cash().cents();
-            CashFlow flow = difference.isPositive() ? CashFlow.deposit(difference, now, reference) : CashFlow.withdrawal(difference.negate(), now, reference);
-            book.apply(difference.isPositive() ? new BrokerActivity.Deposit(reference, now, difference)
-                    : new BrokerActivity.Withdrawal(reference, now, difference.negate()), account.config(), marks);
-            book.note(new AuditLine(now, AuditKind.SYNC, "Broker cash " + balances.cash() + " differs from the ledger by " + flow.signedAmount()
-                    + " with no activity to explain it: booked as an external " + flow.kind().name().toLowerCase(java.util.Locale.ROOT), ""));
+            if (!difference.isZero()) {
+                String reference = "balance-" + cursor + "-" + balances.cash().cents();
+                book.apply(difference.isPositive() ? new BrokerActivity.Deposit(reference, now, difference)
+                        : new BrokerActivity.Withdrawal(reference, now, difference.negate()), account.config(), marks);
+                book.note(new AuditLine(now, AuditKind.SYNC, "Broker cash " + balances.cash() + " differs from the ledger by " + difference
+                        + " with no activity to explain it: booked as an external " + (difference.isPositive() ? "deposit" : "withdrawal"), ""));
+            }
         }
         SleeveCapitals capital = book.equity(marks);
-        LedgerBatch batch = book.drain(booked > 0 ? Optional.of(cursor) : Optional.empty(), Optional.of(balances.cash()), Optional.of(capital));
+        LedgerBatch batch = book.drain(activities.isEmpty() ? Optional.empty() : Optional.of(last), Optional.of(balances.cash()), Optional.of(capital));
         ledger.apply(new LedgerBatch(batch.entries(), batch.positions(), batch.cashFlows(), orderUpdates, batch.audit(), batch.capital(),
                 batch.newCursor(), batch.brokerCash()));
+        cursor = last;
+        ledgerCash = book.state().totalCash();
         book.drainEvents().forEach(events::publish);
         for (OrderUpdate u : orderUpdates) {
             if (u.status() == OrderStatus.CANCELLED || u.status() == OrderStatus.REJECTED || u.status() == OrderStatus.EXPIRED) {
@@ -226,6 +249,10 @@ final class AccountWorker implements AutoCloseable {
                         + (u.message().isBlank() ? "" : " (" + u.message() + ")")));
             }
         }
+        markSynced(now);
+    }
+
+    private void markSynced(Instant now) {
         view = new AccountView(view.status(), view.window(), view.eligibleFrom(), view.lastCycleDay(), view.lastCycle(), view.lastSnapshot(),
                 Optional.of(now), Optional.empty());
         reconciled = true;
@@ -239,6 +266,7 @@ final class AccountWorker implements AutoCloseable {
     private List<OrderUpdate> refreshOrders(Instant now) {
         List<OrderUpdate> updates = new ArrayList<>();
         LocalDate today = ExchangeCalendar.dateOf(now);
+        int stillOpen = 0;
         boolean windowOpen = schedule.windowOn(today, account.config().window()).map(w -> w.contains(now)).orElse(false);
         for (OrderRecord o : ledger.openOrders()) {
             Optional<BrokerOrder> atBroker = broker.order(o.clientOrderId());
@@ -248,17 +276,23 @@ final class AccountWorker implements AutoCloseable {
                     updates.add(new OrderUpdate(o.clientOrderId(), b.status(), b.brokerOrderId(), b.filledQuantity(), b.averageFillPrice(),
                             b.reason(), now));
                 }
+                if (!b.status().isFinal()) {
+                    stillOpen++;
+                }
             } else if (o.status() == OrderStatus.INTENT) {
                 boolean stillItsCycle = view.lastCycleDay().map(today::equals).orElse(false) && view.lastCycle().orElse(null) == CycleStatus.RUNNING;
                 if (!(windowOpen && stillItsCycle)) {
                     updates.add(new OrderUpdate(o.clientOrderId(), OrderStatus.CANCELLED, "", 0, Money.ZERO,
                             "never sent: its cycle ended before it could be sent", now));
+                } else {
+                    stillOpen++;
                 }
             } else {
                 updates.add(new OrderUpdate(o.clientOrderId(), OrderStatus.REJECTED, o.brokerOrderId(), o.filledQuantity(), o.averageFillPrice(),
                         "the broker no longer knows this order", now));
             }
         }
+        openOrders = stillOpen;
         return updates;
     }
 
@@ -340,6 +374,7 @@ final class AccountWorker implements AutoCloseable {
         }
         ledger.updateOrder(intent.clientOrderId(), order.status(), order.brokerOrderId(), order.filledQuantity(), order.averageFillPrice(),
                 order.reason(), now);
+        openOrders = Math.max(openOrders, 0) + (order.status().isFinal() ? 0 : 1);
         events.publish(new EngineEvent.OrderPlaced(id, now, id + " " + intent.sleeve().label() + ": " + intent.side().name().toLowerCase(java.util.Locale.ROOT)
                 + " " + intent.quantity() + " " + LedgerBook.describe(intent.instrument()) + " limit " + intent.limitPrice() + " -> " + order.status()));
         return true;
@@ -435,6 +470,9 @@ final class AccountWorker implements AutoCloseable {
             snapshots.add(new EquitySnapshot(id, kind, day, cash, positions, cash.plus(positions), flows.get(kind)));
         }
         ledger.writeSnapshots(snapshots);
+        // the tree shows each sleeve at its end-of-day value
+        ledger.apply(new LedgerBatch(List.of(), List.of(), List.of(), List.of(), List.of(), Optional.of(book.equity(marks)), Optional.empty(),
+                Optional.empty()));
         view = new AccountView(view.status(), view.window(), view.eligibleFrom(), view.lastCycleDay(), view.lastCycle(), Optional.of(day),
                 view.lastSync(), view.retryAt());
     }

@@ -130,7 +130,11 @@ public final class Engine implements AutoCloseable {
         ordered.sort(Comparator.comparing(w -> w.id().value()));
         for (AccountWorker w : ordered) {
             if (!w.busy() && !overdue.containsKey(w.id()) && w.hasDue(now)) {
-                started.add(w.work());
+                CompletableFuture<Void> work = w.work();
+                // an account whose broker is failing retries on its own: time never waits for its timeouts
+                if (w.health() == io.alluse.domain.run.AccountHealth.OK) {
+                    started.add(work);
+                }
             }
         }
         if (!started.isEmpty()) {
@@ -140,7 +144,7 @@ public final class Engine implements AutoCloseable {
         Instant next = Instant.MAX;
         Instant after = time.now();
         for (AccountWorker w : workers.values()) {
-            if (overdue.containsKey(w.id())) {
+            if (overdue.containsKey(w.id()) || w.busy()) {
                 continue;
             }
             Instant wake = w.hasDue(after) ? after : w.nextWake(after);

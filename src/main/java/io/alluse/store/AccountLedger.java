@@ -120,15 +120,16 @@ public final class AccountLedger {
     }
 
     /**
-     * Stores an order intent durably before it is sent. If an intent with the same client order id
-     * exists already (the same decision made again after a restart), returns that one unchanged.
+     * Stores an order intent durably before it is sent: on disk, not only committed, when this returns.
+     * If an intent with the same client order id exists already (the same decision made again after a
+     * restart), returns that one unchanged.
      */
     public OrderRecord storeIntent(ClientOrderId id, SleeveKind sleeve, String cycle, Instrument instrument, OrderSide side,
                                    PositionEffect effect, long quantity, Money limitPrice, Instant now) {
         if (!id.value().startsWith(account.value() + ".")) {
             throw new IllegalArgumentException("client order id " + id + " does not belong to account " + account);
         }
-        return db.accountTransaction(account, s -> findOrder(s, id).map(AccountLedger::toOrder).orElseGet(() -> {
+        OrderRecord stored = db.accountTransaction(account, s -> findOrder(s, id).map(AccountLedger::toOrder).orElseGet(() -> {
             OrderEntity o = new OrderEntity();
             o.clientOrderId = id.value();
             o.sleeve = sleeve.name();
@@ -149,6 +150,10 @@ public final class AccountLedger {
             s.flush();
             return toOrder(o);
         }));
+        if (stored.status() == OrderStatus.INTENT) {
+            db.makeDurable();
+        }
+        return stored;
     }
 
     /** Records what the broker says about one of this account's orders. */

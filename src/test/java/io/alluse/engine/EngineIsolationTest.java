@@ -62,6 +62,15 @@ class EngineIsolationTest {
                             .as("%s finished %s inside %s", c.tradingDay(), c.finishedAt(), w).isTrue();
                 });
             }
+            // the hung account is never waited for, so at full speed it may not have failed often enough yet:
+            // keep the market going until its timeouts add up (each costs it, and only it, 300 ms)
+            java.time.Instant more = EngineFixture.MONDAY_0800.plus(Duration.ofDays(7));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (f.engine.runtime(hung).orElseThrow().health() != AccountHealth.ERROR && System.nanoTime() < deadline) {
+                more = more.plus(Duration.ofHours(1));
+                f.engine.runUntil(more);
+                Thread.sleep(100);
+            }
             // the failing accounts are shown in error, with the broker's reason, and the user was told
             assertThat(f.engine.runtime(hung).orElseThrow().health()).isEqualTo(AccountHealth.ERROR);
             assertThat(f.engine.runtime(failing).orElseThrow().health()).isEqualTo(AccountHealth.ERROR);

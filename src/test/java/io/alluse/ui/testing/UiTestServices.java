@@ -9,13 +9,30 @@ import io.alluse.store.Database;
 import io.alluse.store.LedgerStore;
 import io.alluse.ui.WorkstationServices;
 import java.nio.file.Path;
-import java.time.InstantSource;
+import io.alluse.broker.paper.PaperBrokerage;
+import io.alluse.engine.CycleSchedule;
+import io.alluse.engine.Engine;
+import io.alluse.engine.EngineSettings;
+import io.alluse.engine.PaperBrokerages;
+import io.alluse.engine.TimeControl;
+import io.alluse.market.calendar.ExchangeCalendar;
+import io.alluse.market.clock.SimulatedClock;
+import io.alluse.market.sim.SimulatedMarket;
+import io.alluse.store.SnapshotRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 
 /** Real services over a real H2 database in a temp folder, for UI tests. */
 public final class UiTestServices implements AutoCloseable {
 
     public final Database database;
     public final WorkstationServices services;
+    public final SimulatedClock clock;
+    public final SimulatedMarket market;
+    public final PaperBrokerages paper;
+    public final TimeControl.Simulated time;
+    public final Engine engine;
 
     /** Every well-formed ticker is known (as in the app today). */
     public UiTestServices(Path dir) {
@@ -28,18 +45,30 @@ public final class UiTestServices implements AutoCloseable {
 
     public UiTestServices(Path dir, SymbolCatalog catalog) {
         database = Database.open(dir);
-        InstantSource clock = InstantSource.system();
+        clock = new SimulatedClock(START);
+        market = SimulatedMarket.withDefaults(clock, 7);
+        paper = new PaperBrokerages(new PaperBrokerage(database.dataSource(), market));
+        time = TimeControl.simulated(clock, Double.POSITIVE_INFINITY);
+        AccountService accounts = new AccountService(new AccountRepository(database), catalog, clock::now, UiTestServices::price, paper);
+        LedgerStore ledgers = new LedgerStore(database);
+        engine = new Engine(accounts, ledgers, paper, time, new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), EngineSettings.DEFAULT);
         services = new WorkstationServices("ALL-USE Workstation", "test", dir, dir.resolve("logs"), dir.resolve("ui.properties"),
-                new AccountService(new AccountRepository(database), catalog, clock, UiTestServices::price, paperBrokerages(database)),
-                new LedgerStore(database),
-                new BackupService(database, new Backups(dir, 3), clock));
+                accounts, ledgers, new BackupService(database, new Backups(dir, 3), clock::now), engine, time, paper,
+                new SnapshotRepository(database), market);
     }
 
-    /** The real paper brokerage in the same database, on a seeded simulated market. */
-    static io.alluse.engine.Brokerages paperBrokerages(Database database) {
-        var clock = new io.alluse.market.clock.SimulatedClock(java.time.Instant.parse("2026-03-02T15:00:00Z"));
-        var market = io.alluse.market.sim.SimulatedMarket.withDefaults(clock, 7);
-        return new io.alluse.engine.PaperBrokerages(new io.alluse.broker.paper.PaperBrokerage(database.dataSource(), market));
+    /** A Monday morning before the open, well after today so the paper clock never runs behind the calendar. */
+    public static final Instant START = LocalDateTime.parse("2031-03-03T08:00").atZone(ExchangeCalendar.NEW_YORK).toInstant();
+
+    /** Runs the real engine (accounts' cycles, fills, snapshots) until {@code end}: UI tests then show real data. */
+    public void runEngineUntil(Instant end) {
+        try {
+            engine.load();
+            engine.runUntil(end);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Round prices near the default symbols' levels, so sizing previews have something to show. */
@@ -50,6 +79,7 @@ public final class UiTestServices implements AutoCloseable {
 
     @Override
     public void close() {
+        engine.close();
         database.close();
     }
 

@@ -1,0 +1,115 @@
+package io.alluse.bench;
+
+import io.alluse.broker.Broker;
+import io.alluse.broker.FaultInjectingBroker;
+import io.alluse.broker.paper.PaperBrokerage;
+import io.alluse.domain.Account;
+import io.alluse.domain.AccountId;
+import io.alluse.domain.BrokerConnection;
+import io.alluse.domain.Money;
+import io.alluse.engine.AccountService;
+import io.alluse.engine.Brokerages;
+import io.alluse.engine.CycleSchedule;
+import io.alluse.engine.Engine;
+import io.alluse.engine.EngineSettings;
+import io.alluse.engine.PaperBrokerages;
+import io.alluse.engine.TimeControl;
+import io.alluse.market.calendar.ExchangeCalendar;
+import io.alluse.market.clock.SimulatedClock;
+import io.alluse.market.sim.SimulatedMarket;
+import io.alluse.store.AccountRepository;
+import io.alluse.store.Database;
+import io.alluse.store.LedgerStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * The engine on the persistent paper broker (H2 file, every change committed): one simulated
+ * trading week for 1,000 and 10,000 accounts (target: 10,000 in under 10 s and 1 GB of heap), and
+ * how much later the others finish when one account's broker hangs (target: under 1%).
+ */
+final class EngineBench implements BenchSection {
+
+    private static final Instant MONDAY = LocalDateTime.parse("2031-03-03T08:00").atZone(ExchangeCalendar.NEW_YORK).toInstant();
+
+    @Override
+    public String name() {
+        return "engine";
+    }
+
+    @Override
+    public void run(BenchReport report, BenchOptions options) throws Exception {
+        int small = options.quick() ? 20 : 1_000;
+        int large = options.quick() ? 100 : 10_000;
+        week(small, Optional.empty(), report, null);
+        week(large, Optional.empty(), report, options.quick() ? null : BenchReport.Target.atMost(10));
+        double normal = week(small, Optional.empty(), report, null);
+        double withHung = week(small, Optional.of(new AccountId("account-2")), report, null);
+        report.figure("one hung account: the others' week takes longer by", (withHung / normal - 1) * 100, "%", BenchReport.Target.atMost(1));
+    }
+
+    private double week(int accounts, Optional<AccountId> hung, BenchReport report, BenchReport.Target target) throws Exception {
+        Path dir = Files.createTempDirectory("alluse-engine-bench");
+        try (Database db = Database.open(dir)) {
+            SimulatedClock clock = new SimulatedClock(MONDAY);
+            SimulatedMarket market = SimulatedMarket.withDefaults(clock, 42);
+            PaperBrokerages paper = new PaperBrokerages(new PaperBrokerage(db.dataSource(), market));
+            Brokerages brokerages = new Brokerages() {
+                @Override
+                public BrokerConnection connectionFor(AccountId id) {
+                    return paper.connectionFor(id);
+                }
+
+                @Override
+                public OpeningBalance open(AccountId id, BrokerConnection connection, Money capital) {
+                    return paper.open(id, connection, capital);
+                }
+
+                @Override
+                public Broker connect(Account account) {
+                    Broker b = paper.connect(account);
+                    if (hung.isPresent() && hung.get().equals(account.id())) {
+                        FaultInjectingBroker f = new FaultInjectingBroker(b);
+                        f.hang();
+                        return f;
+                    }
+                    return b;
+                }
+            };
+            AccountService service = new AccountService(new AccountRepository(db), market, clock::now,
+                    s -> Optional.of(Money.roundedFrom(market.spot(s))), brokerages);
+            for (int i = 0; i < accounts; i++) {
+                var draft = service.newAccountDraft();
+                service.create(draft.withConfig(draft.config().withAllowOverlap(true)));
+            }
+            EngineSettings settings = EngineSettings.DEFAULT.withBrokerTimeout(Duration.ofMillis(200)).withStepGrace(Duration.ofMillis(300));
+            try (Engine engine = new Engine(service, new LedgerStore(db), brokerages, TimeControl.simulated(clock, Double.POSITIVE_INFINITY),
+                    new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), settings)) {
+                engine.load();
+                System.gc();
+                BacktestBench.resetPeaks();
+                long start = System.nanoTime();
+                engine.runUntil(MONDAY.plus(Duration.ofDays(7)));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                String what = accounts + " accounts, one week" + (hung.isPresent() ? ", one broker hung" : "");
+                report.figure(what + ": wall time", seconds, "s", target);
+                report.figure(what + ": peak heap", BacktestBench.peakHeap() / 1e6, "MB", target == null ? null : BenchReport.Target.atMost(1_000));
+                return seconds;
+            }
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temp folder
+        }
+    }
+}

@@ -1,6 +1,9 @@
 package io.alluse.app;
 
 import io.alluse.domain.Account;
+import io.alluse.domain.AccountId;
+import io.alluse.domain.run.AccountHealth;
+import io.alluse.domain.run.SyncState;
 import io.alluse.domain.SleeveConfig;
 import io.alluse.domain.SleeveDraft;
 import io.alluse.domain.SleeveKind;
@@ -10,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** How the command line prints accounts: aligned text for people, JSON for machines. */
@@ -18,14 +22,14 @@ final class AccountViews {
     private AccountViews() {
     }
 
-    static String table(List<Account> accounts) {
+    static String table(List<Account> accounts, Function<AccountId, SyncState> sync) {
         if (accounts.isEmpty()) {
             return "No accounts yet. Create one with `accounts create`, or start the app once to get Account-1.\n";
         }
-        String format = "%-16s %-18s %-7s %15s  %-22s %-22s %-22s %s%n";
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, format, "ID", "NAME", "STATUS", "CAPITAL", "GEN-ACC", "REV-ACC", "COM-ACC", "WINDOW (NY)"));
+        String format = "%-16s %-18s %-7s %-8s %15s  %-22s %-22s %-22s %s%n";
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, format, "ID", "NAME", "STATUS", "HEALTH", "CAPITAL", "GEN-ACC", "REV-ACC", "COM-ACC", "WINDOW (NY)"));
         for (Account a : accounts) {
-            b.append(String.format(Locale.ROOT, format, a.id(), a.name(), a.status(), a.totalCapital().format(),
+            b.append(String.format(Locale.ROOT, format, a.id(), a.name(), a.status(), sync.apply(a.id()).health(), a.totalCapital().format(),
                     sleeve(a, SleeveKind.GEN), sleeve(a, SleeveKind.REV), sleeve(a, SleeveKind.COM), a.config().window()));
         }
         return b.toString();
@@ -35,10 +39,11 @@ final class AccountViews {
         return a.capital().of(kind).formatWhole() + " (" + a.config().target(kind) + ")";
     }
 
-    static String details(Account a) {
+    static String details(Account a, SyncState sync) {
         StringBuilder b = new StringBuilder();
         b.append(a.name()).append(" (").append(a.id()).append(")\n");
         b.append("  status           ").append(a.status()).append('\n');
+        b.append("  health           ").append(health(sync)).append('\n');
         b.append("  capital          ").append(a.totalCapital().format()).append(" (initial ").append(a.initialCapital().format()).append(")\n");
         b.append("  broker           ").append(a.broker().kind().label()).append(", account ").append(a.broker().externalAccountId()).append('\n');
         b.append("  cash buffer      ").append(a.config().cashBuffer()).append('\n');
@@ -58,11 +63,32 @@ final class AccountViews {
         return b.toString();
     }
 
-    static Map<String, Object> json(Account a) {
+    /** The engine's last word on the account: healthy, retrying or in error, with the error and when the broker was last synced. */
+    static String health(SyncState sync) {
+        StringBuilder b = new StringBuilder(sync.health().name());
+        if (sync.health() != AccountHealth.OK) {
+            b.append(" after ").append(sync.failures()).append(sync.failures() == 1 ? " failure" : " failures");
+            sync.lastErrorAt().ifPresent(at -> b.append(", last at ").append(at));
+            if (!sync.lastError().isBlank()) {
+                b.append(": ").append(sync.lastError());
+            }
+        }
+        b.append(sync.lastSyncAt().map(at -> "; broker last synced " + at).orElse("; broker not synced yet"));
+        return b.toString();
+    }
+
+    static Map<String, Object> json(Account a, SyncState sync) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id().value());
         m.put("name", a.name());
         m.put("status", a.status().name());
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("state", sync.health().name());
+        health.put("failures", sync.failures());
+        health.put("lastError", sync.lastError());
+        health.put("lastErrorAt", sync.lastErrorAt().map(Object::toString).orElse(null));
+        health.put("lastSyncAt", sync.lastSyncAt().map(Object::toString).orElse(null));
+        m.put("health", health);
         m.put("initialCapital", a.initialCapital().toPlainString());
         m.put("capital", a.totalCapital().toPlainString());
         m.put("cashBufferPercent", a.config().cashBuffer().toBigDecimal());

@@ -3,14 +3,17 @@ package io.alluse.app;
 import io.alluse.domain.Account;
 import io.alluse.domain.AccountId;
 import io.alluse.domain.ledger.AuditEvent;
+import io.alluse.domain.run.SyncState;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "accounts", description = "List, show and create main accounts.",
-        subcommands = {AccountsCommand.ListCommand.class, AccountsCommand.ShowCommand.class, AccountsCreateCommand.class},
+@Command(name = "accounts", description = "List, show, create, pause, resume and close main accounts.",
+        subcommands = {AccountsCommand.ListCommand.class, AccountsCommand.ShowCommand.class, AccountsCreateCommand.class,
+                AccountStatusCommands.Pause.class, AccountStatusCommands.Resume.class, AccountStatusCommands.Close.class},
         mixinStandardHelpOptions = true)
 final class AccountsCommand extends CommandSupport implements Callable<Integer> {
 
@@ -29,7 +32,9 @@ final class AccountsCommand extends CommandSupport implements Callable<Integer> 
         public Integer call() {
             try (AppContext context = openContext()) {
                 List<Account> accounts = context.accounts().accounts();
-                out().print(json ? Json.write(accounts.stream().map(AccountViews::json).toList()) + "\n" : AccountViews.table(accounts));
+                Function<AccountId, SyncState> sync = id -> context.ledgers().forAccount(id).syncState();
+                out().print(json ? Json.write(accounts.stream().map(a -> AccountViews.json(a, sync.apply(a.id()))).toList()) + "\n"
+                        : AccountViews.table(accounts, sync));
                 out().flush();
                 return 0;
             }
@@ -59,10 +64,11 @@ final class AccountsCommand extends CommandSupport implements Callable<Integer> 
                     err().println("Error: no account with id '" + id + "'. Run `accounts list` to see the ids.");
                     return 1;
                 }
+                SyncState sync = context.ledgers().forAccount(account.get().id()).syncState();
                 if (json) {
-                    out().println(Json.write(AccountViews.json(account.get())));
+                    out().println(Json.write(AccountViews.json(account.get(), sync)));
                 } else {
-                    out().print(AccountViews.details(account.get()));
+                    out().print(AccountViews.details(account.get(), sync));
                     List<AuditEvent> audit = context.ledgers().forAccount(account.get().id()).audit();
                     out().println("  audit log (latest " + Math.min(auditLines, audit.size()) + " of " + audit.size() + ")");
                     for (AuditEvent e : audit.subList(Math.max(0, audit.size() - auditLines), audit.size())) {

@@ -3,11 +3,15 @@ package io.alluse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alluse.domain.Account;
+import io.alluse.domain.AccountId;
+import io.alluse.domain.AccountStatus;
+import io.alluse.domain.run.AccountHealth;
 import io.alluse.domain.ledger.AuditEvent;
 import io.alluse.store.AccountRepository;
 import io.alluse.store.Database;
 import io.alluse.store.LedgerStore;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +117,56 @@ class AccountsCliTest {
                 .contains("\"targetPercent\": 40,").contains("\"premiumFloorPercent\": 1.5,")
                 .contains("\"symbols\": [\n          \"TSLA\",\n          \"NVDA\"\n        ]")
                 .contains("\"zone\": \"America/New_York\"");
+    }
+
+    @Test
+    void pauseResumeAndCloseChangeTheStatusPersistAndAudit() {
+        CliRunner.Result paused = cli.run("accounts", "pause", "account-1");
+        assertThat(paused.exitCode()).as(paused.err()).isZero();
+        assertThat(paused.out()).contains("account-1 is now PAUSED");
+        assertThat(status("account-1")).isEqualTo(AccountStatus.PAUSED);
+
+        State before = state();
+        CliRunner.Result again = cli.run("accounts", "pause", "account-1");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("account-1 is paused, not active");
+        assertThat(state()).isEqualTo(before);
+
+        CliRunner.Result resumed = cli.run("accounts", "resume", "account-1");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(status("account-1")).isEqualTo(AccountStatus.ACTIVE);
+
+        State active = state();
+        CliRunner.Result unconfirmed = cli.run("accounts", "close", "account-1");
+        assertThat(unconfirmed.exitCode()).isEqualTo(2);
+        assertThat(unconfirmed.err()).contains("Add --yes to confirm");
+        assertThat(state()).isEqualTo(active);
+
+        CliRunner.Result closed = cli.run("accounts", "close", "account-1", "--yes");
+        assertThat(closed.exitCode()).as(closed.err()).isZero();
+        assertThat(status("account-1")).isEqualTo(AccountStatus.CLOSED);
+        assertThat(cli.run("accounts", "show", "account-1").out())
+                .contains("paused by the user").contains("resumed by the user").contains("closed by the user");
+        assertThat(cli.run("accounts", "resume", "account-1").err()).contains("account-1 is closed, not paused");
+    }
+
+    @Test
+    void listAndShowTellTheEnginesHealthOfEachAccount() {
+        assertThat(cli.run("accounts", "list").out()).contains("HEALTH").containsPattern("account-1 +Account-1 +ACTIVE +OK ");
+        Instant at = Instant.parse("2031-03-04T15:00:00Z");
+        try (Database db = Database.open(dir)) {
+            new LedgerStore(db).forAccount(new AccountId("account-1")).recordHealth(AccountHealth.ERROR, 5, "broker timed out after 30 s", at);
+        }
+        CliRunner.Result shown = cli.run("accounts", "show", "account-1");
+        assertThat(shown.out()).contains("health           ERROR after 5 failures, last at 2031-03-04T15:00:00Z: broker timed out after 30 s");
+        assertThat(cli.run("accounts", "list").out()).containsPattern("account-1 +Account-1 +ACTIVE +ERROR ");
+        assertThat(cli.run("accounts", "list", "--json").out()).contains("\"state\": \"ERROR\"").contains("\"failures\": 5");
+    }
+
+    private AccountStatus status(String id) {
+        try (Database db = Database.open(dir)) {
+            return new AccountRepository(db).find(new AccountId(id)).orElseThrow().status();
+        }
     }
 
     @Test

@@ -34,6 +34,26 @@ public final class SnapshotRepository {
                 .setParameter("ids", ids).getResultList().stream().map(SnapshotRepository::toSnapshot).toList());
     }
 
+    /**
+     * For each account with snapshots: how many it has and its latest day. Snapshots are never changed
+     * once written, so a reader that cached an account's history needs to re-read it only when this
+     * pair has changed: a cheap way to keep a cache fresh without listening to the engine.
+     */
+    public java.util.Map<AccountId, Stamp> stamps() {
+        return db.portfolioTransaction(s -> {
+            java.util.Map<AccountId, Stamp> out = new java.util.HashMap<>();
+            for (Object[] row : s.createSelectionQuery("select accountId, count(*), max(tradingDay) from EquitySnapshot group by accountId",
+                    Object[].class).getResultList()) {
+                out.put(new AccountId((String) row[0]), new Stamp(((Number) row[1]).longValue(), (LocalDate) row[2]));
+            }
+            return out;
+        });
+    }
+
+    /** How many snapshot rows an account has and its latest day (see {@link #stamps()}). */
+    public record Stamp(long rows, LocalDate lastDay) {
+    }
+
     private static EquitySnapshot toSnapshot(EquitySnapshotEntity e) {
         return new EquitySnapshot(new AccountId(e.accountId), SleeveKind.valueOf(e.sleeve), e.tradingDay, Money.ofCents(e.cashCents),
                 Money.ofCents(e.positionsCents), Money.ofCents(e.equityCents), Money.ofCents(e.flowCents));

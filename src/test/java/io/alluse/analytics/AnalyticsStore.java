@@ -45,8 +45,10 @@ public final class AnalyticsStore implements AutoCloseable {
 
     public Account account(String id) {
         int i = windows++;
-        String start = String.format("%02d:%02d", 10 + i / 6, (i % 6) * 10);
-        String end = String.format("%02d:%02d", 10 + i / 6, (i % 6) * 10 + 5);
+        // five-minute windows from 9:30 on; they may overlap (the bench creates more accounts than fit)
+        java.time.LocalTime from = java.time.LocalTime.of(9, 30).plusMinutes(5L * (i % 70));
+        String start = from.toString();
+        String end = from.plusMinutes(5).toString();
         AccountDraft draft = AccountDraft.defaults(id, "Account " + id, ExecutionWindow.of(start, end)).withCapital("100000");
         var spec = new AccountValidator(SymbolCatalog.ANY).validateNew(draft, AccountValidator.Existing.NONE).orThrow();
         return accounts.create(spec, BrokerConnection.paperFor(spec.id()), Instant.parse("2031-03-01T15:00:00Z"), "opening-" + id);

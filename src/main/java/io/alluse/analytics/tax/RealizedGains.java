@@ -43,10 +43,21 @@ public final class RealizedGains {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-    /** Every lot closed in the entries, in the order they were closed, and what could not be matched. */
-    public record Result(List<RealizedGain> gains, List<String> warnings) {
+    /**
+     * What is still open after the entries: shares and long options with their cost, short options
+     * with their premium as a negative cost (as a broker statement signs them).
+     *
+     * @param quantity signed: short options negative
+     * @param cost     long: paid, commissions included; short: minus the net premium received
+     */
+    public record OpenLot(String instrument, long quantity, Money cost, LocalDate opened) {
+    }
+
+    /** Every lot closed in the entries, in the order they were closed, the lots still open, and what could not be matched. */
+    public record Result(List<RealizedGain> gains, List<OpenLot> open, List<String> warnings) {
         public Result {
             gains = List.copyOf(gains);
+            open = List.copyOf(open);
             warnings = List.copyOf(warnings);
         }
 
@@ -98,7 +109,11 @@ public final class RealizedGains {
         for (LedgerEntry e : entries) {
             book.apply(e);
         }
-        return new Result(book.gains, book.warnings);
+        List<OpenLot> open = new ArrayList<>();
+        book.longs.forEach((code, lots) -> lots.forEach(l -> open.add(new OpenLot(code, l.quantity, Money.ofCents(l.money), l.opened))));
+        book.shorts.forEach((code, lots) -> lots.forEach(l -> open.add(new OpenLot(code, -l.quantity, Money.ofCents(-l.money), l.opened))));
+        open.sort(Comparator.comparing(OpenLot::instrument).thenComparing(OpenLot::opened));
+        return new Result(book.gains, open, book.warnings);
     }
 
     private void apply(LedgerEntry e) {

@@ -15,7 +15,6 @@ import io.alluse.domain.Account;
 import io.alluse.domain.AccountId;
 import io.alluse.domain.Money;
 import io.alluse.domain.SleeveKind;
-import io.alluse.domain.ledger.EquitySnapshot;
 import io.alluse.domain.ledger.Position;
 import io.alluse.store.AccountRepository;
 import io.alluse.store.LedgerStore;
@@ -142,14 +141,10 @@ public final class PortfolioAnalytics {
         }
         Map<AccountId, Cached> now = fresh();
         Map<AccountId, String> names = new HashMap<>();
-        for (Account a : accounts.findAll()) {
-            names.put(a.id(), a.name());
-        }
         List<EquitySeries> series = new ArrayList<>();
         for (AccountId id : ids) {
-            if (!names.containsKey(id)) {
-                throw new IllegalArgumentException("no account with id '" + id + "': choose one of the existing accounts");
-            }
+            names.put(id, accounts.find(id).map(Account::name).orElseThrow(() -> new IllegalArgumentException(
+                    "no account with id '" + id + "': choose one of the existing accounts")));
             Cached c = now.get(id);
             if (c == null) {
                 throw new IllegalArgumentException(id + " has no daily snapshot yet: it can be compared after its first trading day ends");
@@ -248,10 +243,8 @@ public final class PortfolioAnalytics {
 
     private void load(List<AccountId> ids) {
         Map<AccountId, Map<SleeveKind, EquitySeries.Builder>> builders = new HashMap<>();
-        for (EquitySnapshot s : snapshots.of(ids)) {
-            builders.computeIfAbsent(s.account(), k -> new EnumMap<>(SleeveKind.class))
-                    .computeIfAbsent(s.sleeve(), k -> EquitySeries.builder()).add(s.day(), s.equity(), s.flow());
-        }
+        snapshots.scan(ids, (account, sleeve, day, equity, flow) -> builders.computeIfAbsent(account, k -> new EnumMap<>(SleeveKind.class))
+                .computeIfAbsent(sleeve, k -> EquitySeries.builder()).add(day, equity, flow));
         builders.forEach((id, bySleeve) -> {
             Map<SleeveKind, EquitySeries> sleeves = new EnumMap<>(SleeveKind.class);
             long rows = 0;

@@ -34,6 +34,34 @@ public final class SnapshotRepository {
                 .setParameter("ids", ids).getResultList().stream().map(SnapshotRepository::toSnapshot).toList());
     }
 
+    /** Receives snapshot rows in bulk: see {@link #scan}. */
+    @FunctionalInterface
+    public interface RowVisitor {
+        void row(AccountId account, SleeveKind sleeve, LocalDate day, long equityCents, long flowCents);
+    }
+
+    /**
+     * Every snapshot of the given accounts, ordered by account, sleeve and day, as plain values: no
+     * entities are built, which makes reading hundreds of thousands of rows several times faster than
+     * {@link #of(List)}.
+     */
+    public void scan(List<AccountId> accounts, RowVisitor visitor) {
+        List<String> ids = accounts.stream().map(AccountId::value).toList();
+        List<Object[]> rows = db.portfolioTransaction(s -> s.createSelectionQuery(
+                        "select accountId, sleeve, tradingDay, equityCents, flowCents from EquitySnapshot where accountId in :ids"
+                                + " order by accountId, sleeve, tradingDay", Object[].class)
+                .setParameter("ids", ids).setReadOnly(true).getResultList());
+        String lastId = null;
+        AccountId account = null;
+        for (Object[] r : rows) {
+            if (!r[0].equals(lastId)) {
+                lastId = (String) r[0];
+                account = new AccountId(lastId);
+            }
+            visitor.row(account, SleeveKind.valueOf((String) r[1]), (LocalDate) r[2], ((Number) r[3]).longValue(), ((Number) r[4]).longValue());
+        }
+    }
+
     /**
      * For each account with snapshots: how many it has and its latest day. Snapshots are never changed
      * once written, so a reader that cached an account's history needs to re-read it only when this

@@ -12,7 +12,7 @@ import java.util.SortedMap;
  * The aggregate view's numbers: the whole portfolio, each sleeve kind across accounts, and each
  * account, every one over its own full history. Empty maps when no snapshot exists yet.
  *
- * @param total     all accounts together; {@code null} never: see {@link #isEmpty()}
+ * @param total     all accounts together; empty only when no account has a snapshot yet ({@link #isEmpty()})
  * @param bySleeve  all Gen-Accs, all Rev-Accs, all Com-Accs (only kinds that have snapshots)
  * @param byAccount every account with snapshots, by id
  */

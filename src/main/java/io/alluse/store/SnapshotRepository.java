@@ -46,11 +46,27 @@ public final class SnapshotRepository {
      * {@link #of(List)}.
      */
     public void scan(List<AccountId> accounts, RowVisitor visitor) {
+        if (accounts.size() <= FEW) {
+            // one indexed look-up per account: H2 does not use the (account, sleeve, day) index for an IN list
+            for (AccountId account : accounts) {
+                visit(db.portfolioTransaction(s -> s.createSelectionQuery(
+                                "select accountId, sleeve, tradingDay, equityCents, flowCents from EquitySnapshot where accountId = :id"
+                                        + " order by sleeve, tradingDay", Object[].class)
+                        .setParameter("id", account.value()).setReadOnly(true).getResultList()), visitor);
+            }
+            return;
+        }
         List<String> ids = accounts.stream().map(AccountId::value).toList();
-        List<Object[]> rows = db.portfolioTransaction(s -> s.createSelectionQuery(
+        visit(db.portfolioTransaction(s -> s.createSelectionQuery(
                         "select accountId, sleeve, tradingDay, equityCents, flowCents from EquitySnapshot where accountId in :ids"
                                 + " order by accountId, sleeve, tradingDay", Object[].class)
-                .setParameter("ids", ids).setReadOnly(true).getResultList());
+                .setParameter("ids", ids).setReadOnly(true).getResultList()), visitor);
+    }
+
+    /** Up to this many accounts are read one by one. */
+    private static final int FEW = 8;
+
+    private static void visit(List<Object[]> rows, RowVisitor visitor) {
         String lastId = null;
         AccountId account = null;
         for (Object[] r : rows) {

@@ -42,6 +42,7 @@ public final class AppContext implements AutoCloseable {
     private final BackupService backups;
     private final TimeControl.Simulated time;
     private final Engine engine;
+    private final io.alluse.analytics.PortfolioAnalytics analytics;
 
     private AppContext(AppPaths paths, InstanceLock lock, Database database, PaperOptions paper, EngineSettings engineSettings) {
         this.paths = paths;
@@ -55,6 +56,7 @@ public final class AppContext implements AutoCloseable {
         this.brokerages = new PaperBrokerages(new PaperBrokerage(database.dataSource(), market));
         this.accounts = new AccountService(new AccountRepository(database), market, clock::now, PaperMarket.referencePrices(market), brokerages);
         this.ledgers = new LedgerStore(database);
+        this.analytics = new io.alluse.analytics.PortfolioAnalytics(new AccountRepository(database), new io.alluse.store.SnapshotRepository(database), ledgers);
         this.backups = new BackupService(database, new Backups(paths.dataDir(), Backups.DEFAULT_KEEP), clock::now);
         this.engine = new Engine(accounts, ledgers, brokerages, time, new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), engineSettings);
         // paper time is saved before any work happens at it, so a restart never goes back behind it
@@ -112,6 +114,16 @@ public final class AppContext implements AutoCloseable {
 
     public io.alluse.store.SnapshotRepository snapshots() {
         return new io.alluse.store.SnapshotRepository(database);
+    }
+
+    /** Metrics, trades and comparisons for any node of the portfolio; one per context, since it keeps what it has read. */
+    public io.alluse.analytics.PortfolioAnalytics analytics() {
+        return analytics;
+    }
+
+    /** Transactions and realized-gains CSV exports. */
+    public io.alluse.analytics.Exports exports() {
+        return new io.alluse.analytics.Exports(new AccountRepository(database), ledgers);
     }
 
     public PaperBrokerages brokerages() {

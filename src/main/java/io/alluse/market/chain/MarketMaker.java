@@ -12,7 +12,6 @@ import io.alluse.market.pricing.Greeks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -87,7 +86,7 @@ public final class MarketMaker {
         checkInputs(symbol, spot, dividendYield, atmVolatility);
         double years = yearsToExpiry(at, expiry);
         double width = Math.min(0.6, Math.max(0.10, 4.0 * atmVolatility * Math.sqrt(years)));
-        List<Money> strikes = StrikeGrid.between(spot * Math.exp(-width), spot * Math.exp(width));
+        long[] strikes = StrikeGrid.centsBetween(spot * Math.exp(-width), spot * Math.exp(width));
         return new OptionChain(symbol, expiry, at, spot, years, riskFreeRate, dividendYield, strikes,
                 (right, strike) -> price(new OptionContract(symbol, expiry, right, strike), years, spot, dividendYield, atmVolatility));
     }

@@ -53,9 +53,9 @@ public final class OptionChain {
         this.puts = List.copyOf(puts);
     }
 
-    /** A chain whose quotes {@code pricer} makes on first reading, each at most once per reader race. */
+    /** A chain whose quotes {@code pricer} makes on first reading; {@code strikeCents} ascend and are not copied. */
     OptionChain(Symbol underlying, LocalDate expiry, Instant valuationTime, double underlyingPrice, double yearsToExpiry,
-                double riskFreeRate, double dividendYield, List<Money> strikes, Pricer pricer) {
+                double riskFreeRate, double dividendYield, long[] strikeCents, Pricer pricer) {
         this.underlying = underlying;
         this.expiry = expiry;
         this.valuationTime = valuationTime;
@@ -63,10 +63,29 @@ public final class OptionChain {
         this.yearsToExpiry = yearsToExpiry;
         this.riskFreeRate = riskFreeRate;
         this.dividendYield = dividendYield;
-        this.strikes = List.copyOf(strikes);
-        this.strikeCents = this.strikes.stream().mapToLong(Money::cents).toArray();
+        this.strikeCents = strikeCents;
+        this.strikes = new StrikeList(strikeCents);
         this.calls = new LazyQuotes(this.strikes, OptionRight.CALL, pricer);
         this.puts = new LazyQuotes(this.strikes, OptionRight.PUT, pricer);
+    }
+
+    /** The strikes as {@code Money}, made when read: a chain is built per quote minute and most are read at a few strikes. */
+    private static final class StrikeList extends AbstractList<Money> implements RandomAccess {
+        private final long[] cents;
+
+        StrikeList(long[] cents) {
+            this.cents = cents;
+        }
+
+        @Override
+        public Money get(int index) {
+            return Money.ofCents(cents[index]);
+        }
+
+        @Override
+        public int size() {
+            return cents.length;
+        }
     }
 
     /** Prices one listed strike of the chain. */

@@ -92,11 +92,69 @@ final class Selection {
         double rejectedDelta;
     }
 
+    /** Strikes read beyond each edge of the band found by the search, for safety: see {@link #strike}. */
+    private static final int MARGIN = 2;
+
     /**
-     * Scans {@code quotes} once. Ties (two strikes equally far from the target) go to the smaller
-     * |delta|, the further out-of-the-money strike: the one less likely to be assigned.
+     * The strike pick over {@code quotes} of one right in strike order. Ties (two strikes equally far
+     * from the target) go to the smaller |delta|, the further out-of-the-money strike: the one less
+     * likely to be assigned.
+     *
+     * <p>|delta| is monotone in the strike (rising for puts, falling for calls; so it stays under the
+     * market's skew, whose volatility falls with the strike), so the quotes that can matter, the band
+     * and its nearest neighbours, sit in one run of strikes. Two binary searches find that run and only
+     * it, plus {@value #MARGIN} strikes either side, is scanned: a chain's quotes are priced when first
+     * read, and this reads about 20 of a long chain's 150. The outcome is the full scan's
+     * ({@link #scan}); a chain whose deltas are not ordered that way (a NaN, or a quote of the other
+     * right) is scanned whole.
      */
     static StrikePick strike(List<OptionQuote> quotes, DeltaRange band, long minStrikeCents) {
+        int n = quotes.size();
+        if (n <= 4 * MARGIN + 4) {
+            return scan(quotes, 0, n, band, minStrikeCents);
+        }
+        double lo = band.min() - 1e-12;
+        double hi = band.max() + 1e-12;
+        boolean puts = quotes.getFirst().right() == io.alluse.domain.OptionRight.PUT;
+        if (quotes.getLast().right() != quotes.getFirst().right()) {
+            return scan(quotes, 0, n, band, minStrikeCents);
+        }
+        // puts: |delta| rises with the index; the run is [first |d| >= lo, first |d| > hi)
+        // calls: it falls; the run is [first |d| <= hi, first |d| < lo)
+        int from = puts ? firstIndex(quotes, lo, true, false) : firstIndex(quotes, hi, false, true);
+        int to = puts ? firstIndex(quotes, hi, true, true) : firstIndex(quotes, lo, false, false);
+        if (from < 0 || to < 0) {
+            return scan(quotes, 0, n, band, minStrikeCents);
+        }
+        return scan(quotes, Math.max(0, Math.min(from, to) - MARGIN), Math.min(n, Math.max(from, to) + MARGIN), band, minStrikeCents);
+    }
+
+    /**
+     * The first index whose |delta| is past {@code bound}: rising, {@code >= bound} ({@code > bound}
+     * when strict); falling, {@code <= bound} ({@code < bound} when strict). {@code size} when none;
+     * -1 when a NaN delta makes the order unknowable.
+     */
+    private static int firstIndex(List<OptionQuote> quotes, double bound, boolean rising, boolean strict) {
+        int lo = 0;
+        int hi = quotes.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            double d = Math.abs(quotes.get(mid).delta());
+            if (Double.isNaN(d)) {
+                return -1;
+            }
+            boolean past = rising ? (strict ? d > bound : d >= bound) : (strict ? d < bound : d <= bound);
+            if (past) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Scans {@code quotes[from, to)} once, in strike order: the rule itself. */
+    static StrikePick scan(List<OptionQuote> quotes, int from, int to, DeltaRange band, long minStrikeCents) {
         StrikePick pick = new StrikePick();
         // the band's own tolerance (DeltaRange.contains), unrolled: this loop runs over every strike of a chain
         double lo = band.min() - 1e-12;
@@ -105,7 +163,7 @@ final class Selection {
         double below = Double.NaN;
         double above = Double.NaN;
         double bestAbs = Double.NaN;
-        for (int i = 0, n = quotes.size(); i < n; i++) {
+        for (int i = from; i < to; i++) {
             OptionQuote q = quotes.get(i);
             double d = Math.abs(q.delta());
             if (Double.isNaN(d)) {

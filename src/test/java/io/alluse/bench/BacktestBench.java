@@ -29,8 +29,8 @@ final class BacktestBench implements BenchSection {
 
     @Override
     public void run(BenchReport report, BenchOptions options) throws Exception {
-        int accounts = options.quick() ? 50 : 1_000;
-        int years = options.quick() ? 1 : 10;
+        int accounts = Integer.getInteger("bench.backtest.accounts", options.quick() ? 50 : 1_000);
+        int years = Integer.getInteger("bench.backtest.years", options.quick() ? 1 : 10);
         run(accounts, 1, 1, report, false); // warm-up
         double oneThread = run(accounts, years, 1, report, true);
         double twoThreads = run(accounts, years, 2, report, true);
@@ -43,13 +43,17 @@ final class BacktestBench implements BenchSection {
     private double run(int accounts, int years, int threads, BenchReport report, boolean print) throws InterruptedException {
         BacktestSpec spec = new BacktestSpec(accounts, years, SEED, LocalDate.of(2026, 1, 2), Defaults.INITIAL_CAPITAL, Optional.empty(),
                 PaperSettings.DEFAULTS, threads);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         BacktestResult result = new Backtest(spec, clock -> SimulatedMarket.withDefaults(clock, SEED)).run(done -> { });
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
         if (print) {
             double accountWeeks = accounts * result.tradingDays() / 5.0;
             report.figure(accounts + " accounts x " + years + " years, " + threads + " thread(s): wall time", seconds, "s");
+            report.figure("  CPU time of the process (all threads, GC and JIT included)", cpu, "s");
             report.figure("  account-weeks simulated per second, " + threads + " thread(s)", accountWeeks / seconds, "/s");
+            report.figure("  account-weeks simulated per CPU second", accountWeeks / cpu, "/s");
         }
         return seconds;
     }
@@ -77,6 +81,11 @@ final class BacktestBench implements BenchSection {
         report.figure("growth from 10% to 100% of the weeks", (double) samples.getLast() / samples.getFirst(), "x",
                 BenchReport.Target.atMost(1.25));
         report.figure("peak heap during that run", peak / 1e6, "MB");
+    }
+
+    /** CPU time of this JVM on all its threads: the steadier figure on a machine shared with other builds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static void resetPeaks() {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The NYSE trading calendar in America/New_York: which days trade, their hours, and the option
@@ -43,9 +44,25 @@ public final class ExchangeCalendar {
 
     private static final ExchangeCalendar NYSE = new ExchangeCalendar();
 
+    /** Years kept in {@link #years} by index; others (far past or future) go through {@link #otherYears}. */
+    private static final int FIRST_INDEXED_YEAR = 1900;
+    private static final int INDEXED_YEARS = 300;
+
     private final HolidayManager holidays = HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.NYSE));
-    /** Holidays by year; one small map per year ever asked for, a few dozen at most in practice. */
-    private final Map<Integer, Map<LocalDate, String>> byYear = new ConcurrentHashMap<>();
+    /**
+     * What is known of each year asked for, loaded once: isTradingDay runs millions of times in a
+     * backtest, so it reads an array slot and a bit instead of boxing the year into a map key.
+     */
+    private final AtomicReferenceArray<YearDays> years = new AtomicReferenceArray<>(INDEXED_YEARS);
+    private final Map<Integer, YearDays> otherYears = new ConcurrentHashMap<>();
+
+    /** One year's holidays (names, and a bit per day of the year) and the closing bell of each trading day. */
+    private record YearDays(Map<LocalDate, String> names, long[] holidayBits, Instant[] closes) {
+
+        boolean isHoliday(int dayOfYear) {
+            return (holidayBits[dayOfYear >> 6] & (1L << dayOfYear)) != 0;
+        }
+    }
 
     private ExchangeCalendar() {
     }
@@ -56,22 +73,25 @@ public final class ExchangeCalendar {
 
     /** A weekday on which the exchange is open (possibly only until 13:00). */
     public boolean isTradingDay(LocalDate date) {
-        return !isWeekend(date) && !holidaysOf(date.getYear()).containsKey(date);
+        return !isWeekend(date) && !yearOf(date.getYear()).isHoliday(date.getDayOfYear());
     }
 
     /** The name of the exchange holiday on {@code date}, if the exchange is closed for one. */
     public Optional<String> holidayName(LocalDate date) {
-        return Optional.ofNullable(holidaysOf(date.getYear()).get(date));
+        return Optional.ofNullable(yearOf(date.getYear()).names().get(date));
+    }
+
+    /**
+     * The closing bell of {@code date} (13:00 on an early close, else 16:00, New York time), or null
+     * when the exchange does not trade that day: {@link #session} without building the session.
+     */
+    public Instant closeInstantOrNull(LocalDate date) {
+        return isWeekend(date) ? null : yearOf(date.getYear()).closes()[date.getDayOfYear()];
     }
 
     /** The exchange closes at 13:00 on this trading day. */
     public boolean isEarlyClose(LocalDate date) {
-        if (!isTradingDay(date)) {
-            return false;
-        }
-        return (date.getMonth() == Month.JULY && date.getDayOfMonth() == 3)
-                || (date.getMonth() == Month.DECEMBER && date.getDayOfMonth() == 24)
-                || date.equals(thanksgiving(date.getYear()).plusDays(1));
+        return isTradingDay(date) && earlyClose(date, date.getYear());
     }
 
     /** The regular session of {@code date}, or empty when the exchange is closed all day. */
@@ -151,19 +171,55 @@ public final class ExchangeCalendar {
     }
 
     private static boolean isWeekend(LocalDate date) {
-        DayOfWeek day = date.getDayOfWeek();
-        return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
+        // 1970-01-01 was a Thursday: day 0 of the week below is Monday, 5 and 6 the weekend
+        return Math.floorMod(date.toEpochDay() + 3, 7) >= 5;
     }
 
     private static LocalDate thanksgiving(int year) {
         return LocalDate.of(year, Month.NOVEMBER, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
     }
 
-    private Map<LocalDate, String> holidaysOf(int year) {
-        return byYear.computeIfAbsent(year, this::load);
+    private YearDays yearOf(int year) {
+        int index = year - FIRST_INDEXED_YEAR;
+        if (index < 0 || index >= INDEXED_YEARS) {
+            return otherYears.computeIfAbsent(year, this::loadYear);
+        }
+        YearDays days = years.getAcquire(index);
+        if (days == null) {
+            // two threads may both load a year; they load equal data and the first one stays
+            YearDays loaded = loadYear(year);
+            days = years.compareAndExchangeRelease(index, null, loaded);
+            if (days == null) {
+                days = loaded;
+            }
+        }
+        return days;
     }
 
-    private Map<LocalDate, String> load(int year) {
+    private YearDays loadYear(int year) {
+        Map<LocalDate, String> names = loadHolidays(year);
+        long[] bits = new long[(366 >> 6) + 1];
+        for (LocalDate d : names.keySet()) {
+            int doy = d.getDayOfYear();
+            bits[doy >> 6] |= 1L << doy;
+        }
+        Instant[] closes = new Instant[367];
+        for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+            if (!isWeekend(d) && !names.containsKey(d)) {
+                closes[d.getDayOfYear()] = ZonedDateTime.of(d, earlyClose(d, year) ? EARLY_CLOSE : CLOSE, NEW_YORK).toInstant();
+            }
+        }
+        return new YearDays(names, bits, closes);
+    }
+
+    /** The early-close rule for a day already known to trade. */
+    private static boolean earlyClose(LocalDate date, int year) {
+        return (date.getMonth() == Month.JULY && date.getDayOfMonth() == 3)
+                || (date.getMonth() == Month.DECEMBER && date.getDayOfMonth() == 24)
+                || date.equals(thanksgiving(year).plusDays(1));
+    }
+
+    private Map<LocalDate, String> loadHolidays(int year) {
         Map<LocalDate, String> map = new TreeMap<>();
         java.util.Set<Holiday> ofYear;
         // jollyday does not promise thread safety; each year is loaded once, so a lock costs nothing.

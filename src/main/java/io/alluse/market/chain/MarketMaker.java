@@ -6,15 +6,12 @@ import io.alluse.domain.OptionRight;
 import io.alluse.domain.Symbol;
 import io.alluse.market.MarketDataException;
 import io.alluse.market.calendar.ExchangeCalendar;
-import io.alluse.market.calendar.Session;
 import io.alluse.market.pricing.BlackScholes;
 import io.alluse.market.pricing.Greeks;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -61,8 +58,11 @@ public final class MarketMaker {
 
     /** The closing bell of the expiry day, when the option stops trading and is settled. */
     public Instant expiryTime(LocalDate expiry) {
-        return calendar.session(expiry).map(Session::closeInstant).orElseThrow(() -> new MarketDataException(
-                expiry + " is not a trading day, so no option expires on it"));
+        Instant close = calendar.closeInstantOrNull(expiry);
+        if (close == null) {
+            throw new MarketDataException(expiry + " is not a trading day, so no option expires on it");
+        }
+        return close;
     }
 
     /** Years of 365 days from {@code at} to the expiry's closing bell; zero once it has passed. */
@@ -77,20 +77,18 @@ public final class MarketMaker {
         return atmVolatility * Math.min(2.0, Math.max(0.5, factor));
     }
 
-    /** Every listed strike of {@code expiry}, quoted at {@code at}. */
+    /**
+     * Every listed strike of {@code expiry}, quoted at {@code at}. The strikes are listed now; each
+     * quote is priced when first read (see {@link OptionChain}), exactly as {@link #quote} would price it.
+     */
     public OptionChain chain(Symbol symbol, LocalDate expiry, Instant at, double spot, double dividendYield,
                              double atmVolatility) {
         checkInputs(symbol, spot, dividendYield, atmVolatility);
         double years = yearsToExpiry(at, expiry);
         double width = Math.min(0.6, Math.max(0.10, 4.0 * atmVolatility * Math.sqrt(years)));
-        List<Money> strikes = StrikeGrid.between(spot * Math.exp(-width), spot * Math.exp(width));
-        List<OptionQuote> calls = new ArrayList<>(strikes.size());
-        List<OptionQuote> puts = new ArrayList<>(strikes.size());
-        for (Money strike : strikes) {
-            calls.add(price(new OptionContract(symbol, expiry, OptionRight.CALL, strike), years, spot, dividendYield, atmVolatility));
-            puts.add(price(new OptionContract(symbol, expiry, OptionRight.PUT, strike), years, spot, dividendYield, atmVolatility));
-        }
-        return new OptionChain(symbol, expiry, at, spot, years, riskFreeRate, dividendYield, strikes, calls, puts);
+        long[] strikes = StrikeGrid.centsBetween(spot * Math.exp(-width), spot * Math.exp(width));
+        return new OptionChain(symbol, expiry, at, spot, years, riskFreeRate, dividendYield, strikes,
+                (right, strike) -> price(new OptionContract(symbol, expiry, right, strike), years, spot, dividendYield, atmVolatility));
     }
 
     /** One contract, listed strike or not (a position keeps its strike whatever the grid does). */

@@ -6,13 +6,22 @@ import io.alluse.domain.Symbol;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Every listed strike of one underlying and expiry, calls and puts, quoted at one moment.
  * Immutable and therefore safe to share between any number of accounts and threads.
+ *
+ * <p>A chain made by the {@link MarketMaker} prices each quote the first time it is read and keeps
+ * it: most readers want one contract (a mark, a fill) or a few strikes near a delta, and pricing
+ * the whole grid for them was most of a backtest's time. A quote is a pure function of the chain's
+ * inputs and its contract, so when and on which thread it is priced changes nothing; two threads
+ * reading the same unpriced quote at once may both price it and get equal quotes.
  */
 public final class OptionChain {
 
@@ -42,6 +51,80 @@ public final class OptionChain {
         this.strikeCents = this.strikes.stream().mapToLong(Money::cents).toArray();
         this.calls = List.copyOf(calls);
         this.puts = List.copyOf(puts);
+    }
+
+    /** A chain whose quotes {@code pricer} makes on first reading; {@code strikeCents} ascend and are not copied. */
+    OptionChain(Symbol underlying, LocalDate expiry, Instant valuationTime, double underlyingPrice, double yearsToExpiry,
+                double riskFreeRate, double dividendYield, long[] strikeCents, Pricer pricer) {
+        this.underlying = underlying;
+        this.expiry = expiry;
+        this.valuationTime = valuationTime;
+        this.underlyingPrice = underlyingPrice;
+        this.yearsToExpiry = yearsToExpiry;
+        this.riskFreeRate = riskFreeRate;
+        this.dividendYield = dividendYield;
+        this.strikeCents = strikeCents;
+        this.strikes = new StrikeList(strikeCents);
+        this.calls = new LazyQuotes(this.strikes, OptionRight.CALL, pricer);
+        this.puts = new LazyQuotes(this.strikes, OptionRight.PUT, pricer);
+    }
+
+    /** The strikes as {@code Money}, made when read: a chain is built per quote minute and most are read at a few strikes. */
+    private static final class StrikeList extends AbstractList<Money> implements RandomAccess {
+        private final long[] cents;
+
+        StrikeList(long[] cents) {
+            this.cents = cents;
+        }
+
+        @Override
+        public Money get(int index) {
+            return Money.ofCents(cents[index]);
+        }
+
+        @Override
+        public int size() {
+            return cents.length;
+        }
+    }
+
+    /** Prices one listed strike of the chain. */
+    @FunctionalInterface
+    interface Pricer {
+        OptionQuote price(OptionRight right, Money strike);
+    }
+
+    /** The quotes of one right, priced on first reading; unmodifiable like {@link List#copyOf}. */
+    private static final class LazyQuotes extends AbstractList<OptionQuote> implements RandomAccess {
+        private final List<Money> strikes;
+        private final OptionRight right;
+        private final Pricer pricer;
+        private final AtomicReferenceArray<OptionQuote> priced;
+
+        LazyQuotes(List<Money> strikes, OptionRight right, Pricer pricer) {
+            this.strikes = strikes;
+            this.right = right;
+            this.pricer = pricer;
+            this.priced = new AtomicReferenceArray<>(strikes.size());
+        }
+
+        @Override
+        public OptionQuote get(int index) {
+            OptionQuote q = priced.getAcquire(index);
+            if (q == null) {
+                q = pricer.price(right, strikes.get(index));
+                OptionQuote raced = priced.compareAndExchangeRelease(index, null, q);
+                if (raced != null) {
+                    q = raced;
+                }
+            }
+            return q;
+        }
+
+        @Override
+        public int size() {
+            return strikes.size();
+        }
     }
 
     public Symbol underlying() {

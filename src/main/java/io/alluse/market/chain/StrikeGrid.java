@@ -55,6 +55,22 @@ public final class StrikeGrid {
         return strikes;
     }
 
+    /** {@link #between} as cents, without a {@code Money} per strike: what a chain keeps. */
+    public static long[] centsBetween(double low, double high) {
+        long first = roundUpToGrid(Math.max(50, (long) Math.ceil(low * 100)));
+        long last = (long) Math.floor(high * 100);
+        int n = 0;
+        for (long cents = first; cents <= last; cents += incrementCents(cents)) {
+            n++;
+        }
+        long[] strikes = new long[n];
+        int i = 0;
+        for (long cents = first; cents <= last; cents += incrementCents(cents)) {
+            strikes[i++] = cents;
+        }
+        return strikes;
+    }
+
     private static long roundUpToGrid(long cents) {
         long step = incrementCents(cents);
         long rounded = (cents + step - 1) / step * step;

@@ -44,6 +44,20 @@ public final class SimulatedMarket implements MarketView {
     private final ChainCache chains;
     private final long quoteMillis;
     private final String known;
+    /**
+     * The last price asked for per symbol and the last day's listing: every account in a quote
+     * minute asks for the same ones, and re-deriving them (an intraday bridge; a listing from the
+     * calendar) was most of a strategy's time. Each is an immutable pair swapped whole, so readers
+     * on any thread see a matching key and value; a miss just recomputes the pure function.
+     */
+    private final Map<Symbol, SpotMemo[]> spotMemos;
+    private volatile Listing listing;
+
+    private record SpotMemo(long epochMilli, double price) {
+    }
+
+    private record Listing(LocalDate day, List<LocalDate> expiries) {
+    }
 
     public SimulatedMarket(MarketClock clock, SimulationSettings settings) {
         this.clock = clock;
@@ -56,6 +70,11 @@ public final class SimulatedMarket implements MarketView {
         }
         this.profiles = Map.copyOf(byName);
         this.paths = Map.copyOf(pathByName);
+        Map<Symbol, SpotMemo[]> memos = new LinkedHashMap<>();
+        for (Symbol symbol : pathByName.keySet()) {
+            memos.put(symbol, new SpotMemo[1]);
+        }
+        this.spotMemos = Map.copyOf(memos);
         this.maker = new MarketMaker(calendar, settings.riskFreeRate(), settings.skew(), settings.spreads());
         this.schedule = new ExpirySchedule(calendar);
         this.chains = new ChainCache(settings.chainCacheSize());
@@ -115,8 +134,19 @@ public final class SimulatedMarket implements MarketView {
 
     /** The price at any moment, past or future: the pure function behind every quote. */
     public double spotAt(Symbol symbol, Instant instant) {
-        return path(symbol).priceAt(instant);
+        PricePath path = path(symbol);
+        SpotMemo[] slot = spotMemos.get(symbol);
+        long millis = instant.toEpochMilli();
+        SpotMemo memo = (SpotMemo) SPOT_SLOT.getAcquire(slot, 0);
+        if (memo != null && memo.epochMilli() == millis) {
+            return memo.price();
+        }
+        double price = path.priceAt(instant);
+        SPOT_SLOT.setRelease(slot, 0, new SpotMemo(millis, price));
+        return price;
     }
+
+    private static final java.lang.invoke.VarHandle SPOT_SLOT = java.lang.invoke.MethodHandles.arrayElementVarHandle(SpotMemo[].class);
 
     /** The close of any trading day, past or future (the last close before it on a closed day). */
     public double closeOn(Symbol symbol, LocalDate date) {
@@ -131,10 +161,17 @@ public final class SimulatedMarket implements MarketView {
 
     private List<LocalDate> expiries(Symbol symbol, Instant at) {
         LocalDate today = ExchangeCalendar.dateOf(at);
-        List<LocalDate> listed = new ArrayList<>(schedule.listed(today));
-        // Today's expiry is gone once its closing bell has rung.
-        listed.removeIf(d -> d.equals(today) && !at.isBefore(maker.expiryTime(d)));
-        return List.copyOf(listed);
+        Listing l = listing;
+        if (l == null || !l.day().equals(today)) {
+            l = new Listing(today, schedule.listed(today));
+            listing = l;
+        }
+        List<LocalDate> listed = l.expiries();
+        // Today's expiry is gone once its closing bell has rung (listed ascends, so it is the first).
+        if (!listed.isEmpty() && listed.getFirst().equals(today) && !at.isBefore(maker.expiryTime(today))) {
+            return listed.subList(1, listed.size());
+        }
+        return listed;
     }
 
     @Override

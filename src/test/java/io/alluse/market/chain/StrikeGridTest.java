@@ -33,4 +33,11 @@ class StrikeGridTest {
     void lowBoundNeverGoesBelowFiftyCents() {
         assertThat(StrikeGrid.between(0.01, 1.2)).extracting(Money::toPlainString).containsExactly("0.50", "1.00");
     }
+
+    @net.jqwik.api.Property(tries = 300)
+    void centsBetweenListsTheSameStrikesAsBetween(@net.jqwik.api.ForAll @net.jqwik.api.constraints.DoubleRange(min = 0.01, max = 3000) double low,
+                                                  @net.jqwik.api.ForAll @net.jqwik.api.constraints.DoubleRange(min = 0, max = 2) double widthOfLow) {
+        double high = low * (1 + widthOfLow);
+        assertThat(StrikeGrid.centsBetween(low, high)).containsExactly(StrikeGrid.between(low, high).stream().mapToLong(Money::cents).toArray());
+    }
 }

@@ -187,10 +187,11 @@ public final class Forking {
         AccountLedger ledger = ledgers.forAccount(account.id());
         LedgerState state = ledger.state();
         LedgerBook book = new LedgerBook(account.id(), state);
-        Money cash = book.cash(SleeveKind.GEN);
+        // a surplus reserved for a fork waiting for its brokerage is spoken for: neither growth nor free
+        Money reserved = store.reserved(account.id());
+        Money cash = book.cash(SleeveKind.GEN).minus(reserved);
         Money equity = cash.plus(book.positionsValue(SleeveKind.GEN, marks));
-        return new GenAccGrowth(equity, ledger.capitalIn(SleeveKind.GEN),
-                cash.minus(committed(state.positions(SleeveKind.GEN), ledger.openOrders())).minus(store.reserved(account.id())));
+        return new GenAccGrowth(equity, ledger.capitalIn(SleeveKind.GEN), cash.minus(committed(state.positions(SleeveKind.GEN), ledger.openOrders())));
     }
 
     /** Cash Gen-Acc cannot give away: collateral of its short puts and what its open orders may take. */

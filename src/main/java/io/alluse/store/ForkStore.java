@@ -135,12 +135,16 @@ public final class ForkStore {
     /**
      * Records the next fork (or merge) of {@code parent} before any money moves, durably: epoch n is
      * the parent's n-th, and (parent, kind, epoch) is unique, so two writers cannot both start it.
-     * Returns the unfinished one instead if there is one.
+     * Returns the unfinished one instead if there is one (for a merge: of the same child, whose id
+     * {@code childForEpoch} gives whatever the epoch).
      */
     public ForkRecord begin(ForkRecord.Kind kind, AccountId parent, IntFunction<AccountId> childForEpoch, Money amount, Instant now) {
         ForkRecord record = db.portfolioTransaction(s -> {
-            Optional<ForkEventEntity> open = s.createSelectionQuery("from ForkEvent where kind = :k and parentId = :p and state = 'STARTED'",
-                    ForkEventEntity.class).setParameter("k", kind.name()).setParameter("p", parent.value()).setMaxResults(1).uniqueResultOptional();
+            // a parent has one fork under way at a time; a merge is under way per merging child
+            String by = kind == ForkRecord.Kind.FORK ? "parentId" : "childId";
+            String who = kind == ForkRecord.Kind.FORK ? parent.value() : childForEpoch.apply(1).value();
+            Optional<ForkEventEntity> open = s.createSelectionQuery("from ForkEvent where kind = :k and " + by + " = :p and state = 'STARTED'",
+                    ForkEventEntity.class).setParameter("k", kind.name()).setParameter("p", who).setMaxResults(1).uniqueResultOptional();
             if (open.isPresent()) {
                 return toRecord(open.get());
             }

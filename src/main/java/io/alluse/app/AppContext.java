@@ -1,5 +1,8 @@
 package io.alluse.app;
 
+import io.alluse.engine.Forking;
+import io.alluse.store.ForkStore;
+
 import io.alluse.broker.paper.PaperBrokerage;
 import io.alluse.engine.AccountService;
 import io.alluse.engine.BackupService;
@@ -43,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private final TimeControl.Simulated time;
     private final Engine engine;
     private final io.alluse.analytics.PortfolioAnalytics analytics;
+    private final ForkStore forks;
 
     private AppContext(AppPaths paths, InstanceLock lock, Database database, PaperOptions paper, EngineSettings engineSettings) {
         this.paths = paths;
@@ -61,6 +65,14 @@ public final class AppContext implements AutoCloseable {
         this.engine = new Engine(accounts, ledgers, brokerages, time, new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), engineSettings);
         // paper time is saved before any work happens at it, so a restart never goes back behind it
         engine.onStep(t -> PaperMarket.saveClock(settings, t));
+        // ALL-USE forking and merging (docs/decisions/0017), on before load() so half-done forks resume first
+        this.forks = new ForkStore(database);
+        engine.enableForking(new Forking(accounts, forks, ledgers, brokerages));
+    }
+
+    /** Lineage (forked from, forks, merged into) and each account's fork rules: for the tree and the account view. */
+    public ForkStore forks() {
+        return forks;
     }
 
     /** Locks the folder (failing clearly if another instance has it) and opens the database. */

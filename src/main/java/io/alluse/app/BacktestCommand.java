@@ -51,6 +51,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: the number of cores). The output does not depend on it.")
     Integer threads;
 
+    @Option(names = "--forking", description = "ALL-USE forking and merging on (default rules: fork at $50,000 Gen-Acc growth, merge at $500,000);"
+            + " reports how many accounts were created and merged.")
+    boolean forking;
+
     @Option(names = "--json", description = "Print machine-readable JSON.")
     boolean json;
 
@@ -79,7 +83,7 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestSpec backtest;
         try {
             backtest = new BacktestSpec(accounts, years, seed, first, Defaults.INITIAL_CAPITAL, Optional.ofNullable(prices), PaperSettings.DEFAULTS,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors()).withForking(forking);
         } catch (IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
             return 2;
@@ -117,6 +121,9 @@ final class BacktestCommand implements Callable<Integer> {
             b.append(line(format, a));
         }
         b.append(line(format, r.total()));
+        if (r.spec().forking().isPresent()) {
+            b.append(String.format(Locale.ROOT, "Forking on: %d account(s) created by forks, %d merged into their parents.%n", r.forked(), r.merged()));
+        }
         return b.toString();
     }
 
@@ -133,6 +140,10 @@ final class BacktestCommand implements Callable<Integer> {
     private static Map<String, Object> json(BacktestResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accounts", r.spec().accounts());
+        if (r.spec().forking().isPresent()) {
+            m.put("forked", r.forked());
+            m.put("merged", r.merged());
+        }
         m.put("years", r.spec().years());
         m.put("seed", r.spec().seed());
         m.put("from", r.from().toString());

@@ -77,6 +77,8 @@ final class AccountWorker implements AutoCloseable {
     private Money ledgerCash;
     /** Unfinished orders in the ledger; -1 until first counted. */
     private int openOrders = -1;
+    /** Forking and merging, when the engine has it on (null otherwise). */
+    private volatile Forking forking;
 
     AccountWorker(Account account, Broker broker, AccountLedger ledger, CycleSchedule schedule, EngineEvents events,
                   Supplier<Instant> clock, EngineSettings settings) {
@@ -100,6 +102,10 @@ final class AccountWorker implements AutoCloseable {
 
     AccountId id() {
         return id;
+    }
+
+    void forking(Forking f) {
+        this.forking = f;
     }
 
     Account account() {
@@ -193,6 +199,19 @@ final class AccountWorker implements AutoCloseable {
      * most of them are like that.
      */
     void sync() {
+        Forking f = forking;
+        if (f == null) {
+            doSync();
+            return;
+        }
+        if (cursor == null) {
+            // a fork or merge that a crash left half done is booked as such before anything else
+            f.resume(account, clock.get());
+        }
+        f.guarded(id, this::doSync);
+    }
+
+    private void doSync() {
         Instant now = clock.get();
         MarketView market = broker.market();
         Marks marks = Marks.of(market);
@@ -221,8 +240,13 @@ final class AccountWorker implements AutoCloseable {
             return;
         }
         LedgerBook book = new LedgerBook(id, ledger.state());
+        // money a fork or merge moved is booked by it already, in both accounts at once
+        java.util.Set<String> transfers = forking != null && activities.stream().anyMatch(a -> a instanceof BrokerActivity.Deposit
+                || a instanceof BrokerActivity.Withdrawal) ? ledger.transferReferences() : java.util.Set.of();
         for (BrokerActivity activity : activities) {
-            book.apply(activity, account.config(), marks);
+            if (!transfers.contains(activity.id())) {
+                book.apply(activity, account.config(), marks);
+            }
         }
         if (unexplained) {
             // a broker without an activity for it (or money moved outside the feed): book the unexplained
@@ -325,8 +349,11 @@ final class AccountWorker implements AutoCloseable {
         List<AuditLine> notes = new ArrayList<>();
         int placed = 0;
         int skipped = 0;
+        // a fork waiting for its brokerage keeps its surplus in Gen-Acc, un-traded
+        Money reserved = forking == null ? Money.ZERO : forking.reserved(id);
         for (SleeveKind kind : SleeveKind.values()) {
-            SleeveState state = new SleeveState(id, account.config().sleeve(kind), account.config().cashBuffer(), book.cash(kind),
+            Money cash = kind == SleeveKind.GEN ? book.cash(kind).minus(reserved) : book.cash(kind);
+            SleeveState state = new SleeveState(id, account.config().sleeve(kind), account.config().cashBuffer(), cash,
                     book.positions(kind), open.stream().filter(o -> o.sleeve() == kind).toList());
             SleeveDecision decision = Strategies.forKind(kind).decide(state, market, new CycleContext(day, now));
             for (SkippedTrade skip : decision.skipped()) {
@@ -346,6 +373,25 @@ final class AccountWorker implements AutoCloseable {
         }
         sync();
         finish(day, CycleStatus.DONE, placed + (placed == 1 ? " order" : " orders") + " placed, " + skipped + " skipped");
+        afterCycle(day);
+    }
+
+    /** Forking and merging at their cadence, after the cycle; a failure here is retried by the next sync, never repeated. */
+    private void afterCycle(LocalDate day) {
+        Forking f = forking;
+        if (f == null) {
+            return;
+        }
+        try {
+            f.afterCycle(account, Marks.of(broker.market()), day, clock.get());
+        } catch (RuntimeException e) {
+            log.warn("Account {}: fork or merge check failed; the next sync resumes it: {}", id, e.toString());
+            ledger.audit(clock.get(), AuditKind.ERROR, "Fork or merge check failed (resumed at the next sync): " + e.getMessage(), e.toString());
+        } finally {
+            // the books changed outside this worker's caches: read them afresh (and resume anything unfinished) at the next sync
+            cursor = null;
+            openOrders = -1;
+        }
     }
 
     /**

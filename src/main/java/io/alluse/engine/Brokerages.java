@@ -24,6 +24,15 @@ public interface Brokerages {
     /** The broker for an existing account. */
     Broker connect(Account account);
 
+    /**
+     * The account's desk at the built-in paper brokerage, where the engine moves money between our
+     * own accounts (forks, merges). Empty for a real broker: it can neither open accounts nor move
+     * money for the user, so a fork there waits for the user (docs/decisions/0017).
+     */
+    default java.util.Optional<io.alluse.broker.paper.PaperBroker> paperDesk(Account account) {
+        return java.util.Optional.empty();
+    }
+
     /** The deposit that funded a new brokerage account: its activity id is booked as the opening cash flow. */
     record OpeningBalance(String activityId, Money amount) {
     }

@@ -47,6 +47,7 @@ public final class Engine implements AutoCloseable {
     private final List<java.util.function.Consumer<Instant>> stepListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
     private Thread driver;
+    private volatile Forking forking;
 
     public Engine(AccountService accounts, LedgerStore ledgers, Brokerages brokerages, TimeControl time, CycleSchedule schedule,
                   EngineSettings settings) {
@@ -67,19 +68,54 @@ public final class Engine implements AutoCloseable {
         return time;
     }
 
+    /**
+     * Turns on ALL-USE forking and merging (docs/decisions/0017) for every account, now and to come.
+     * Call before {@link #load()}, so that a fork a crash left half done is resumed before its account syncs.
+     */
+    public void enableForking(Forking f) {
+        forking = f;
+        f.attach(events, a -> {
+            AccountWorker w = workers.get(a.id());
+            if (w == null) {
+                manage(a);
+            } else {
+                w.update(a);
+            }
+        }, this::retire);
+        workers.values().forEach(w -> w.forking(f));
+    }
+
+    /** A merged account stops being worked (from its own lane: the worker closes once its lane is free). */
+    private void retire(AccountId id) {
+        AccountWorker removed = workers.remove(id);
+        if (removed != null) {
+            removed.update(accounts.get(id));
+            Thread.ofVirtual().start(removed::close);
+        }
+    }
+
     /** Builds a worker for every account that is not closed (reconciliation happens in each one's first sync). */
     public void load() {
         for (Account a : accounts.accounts()) {
-            if (a.status() != AccountStatus.CLOSED) {
+            if (a.status() == AccountStatus.CLOSED || (forking != null && forking.isWaiting(a.id()))) {
+                continue;
+            }
+            try {
                 manage(a);
+            } catch (RuntimeException e) {
+                // one account whose broker cannot be reached must not keep the others from running
+                log.error("Account {} could not be loaded: {}", a.id(), e.getMessage(), e);
             }
         }
     }
 
     /** Starts managing an account at once (new accounts arrive here from {@link AccountService#create}). */
     public void manage(Account account) {
-        workers.computeIfAbsent(account.id(), id -> new AccountWorker(account, brokerages.connect(account), ledgers.forAccount(id), schedule,
-                events, time::now, settings));
+        workers.computeIfAbsent(account.id(), id -> {
+            AccountWorker w = new AccountWorker(account, brokerages.connect(account), ledgers.forAccount(id), schedule, events, time::now, settings);
+            w.forking(forking);
+            return w;
+        });
         time.wake();
     }
 

@@ -66,4 +66,8 @@ public sealed interface EngineEvent {
             return false;
         }
     }
+
+    /** A fork founded a new account from a Gen-Acc surplus, or a forked account merged into its parent. */
+    record Lineage(AccountId account, Instant at, String message) implements EngineEvent {
+    }
 }

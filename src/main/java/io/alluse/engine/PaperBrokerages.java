@@ -48,6 +48,11 @@ public final class PaperBrokerages implements Brokerages {
         return brokerage.open(account.broker().externalAccountId());
     }
 
+    @Override
+    public Optional<PaperBroker> paperDesk(Account account) {
+        return account.broker().kind() == BrokerKind.PAPER ? brokerage.find(account.broker().externalAccountId()) : Optional.empty();
+    }
+
     /** "At the broker" in paper mode: the user moves money in or out, as they would at a real brokerage. */
     public PaperBroker desk(Account account) {
         return brokerage.open(account.broker().externalAccountId());

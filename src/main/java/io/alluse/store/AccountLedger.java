@@ -379,7 +379,8 @@ public final class AccountLedger {
 
     /**
      * External money that moved into each sleeve between {@code from} (inclusive) and {@code to}
-     * (exclusive): deposits, withdrawals and re-split transfers. Snapshots record it as the day's flow.
+     * (exclusive): deposits, withdrawals, re-split transfers, and money moved to or from another of
+     * our accounts by a fork or merge. Snapshots record it as the day's flow.
      */
     public java.util.Map<SleeveKind, Money> flowsBetween(Instant from, Instant to) {
         return db.accountTransaction(account, s -> {
@@ -387,13 +388,32 @@ public final class AccountLedger {
             for (SleeveKind k : SleeveKind.values()) {
                 flows.put(k, Money.ZERO);
             }
-            for (Object[] row : s.createSelectionQuery("select sleeve, sum(amountCents) from LedgerEntry where kind in ('DEPOSIT','WITHDRAWAL','SLEEVE_TRANSFER')"
+            for (Object[] row : s.createSelectionQuery("select sleeve, sum(amountCents) from LedgerEntry where kind in ('DEPOSIT','WITHDRAWAL','SLEEVE_TRANSFER','FORK_OUT','MERGE_OUT','MERGE_IN')"
                     + " and occurredAt >= :from and occurredAt < :to group by sleeve", Object[].class)
                     .setParameter("from", from).setParameter("to", to).getResultList()) {
                 flows.put(SleeveKind.valueOf((String) row[0]), Money.ofCents(((Number) row[1]).longValue()));
             }
             return flows;
         });
+    }
+
+    /**
+     * Broker activity ids already booked by a fork or merge (which moves the money at the broker and
+     * books it in both accounts at once): a sync skips them instead of booking them as external flows.
+     */
+    public java.util.Set<String> transferReferences() {
+        return db.accountTransaction(account, s -> new java.util.HashSet<>(s.createSelectionQuery(
+                "select reference from LedgerEntry where kind in ('FORK_OUT','MERGE_OUT','MERGE_IN')", String.class).getResultList()));
+    }
+
+    /**
+     * Net capital put into one sleeve from outside its own trading: deposits, withdrawals and re-split
+     * transfers booked to it. A fork's surplus leaving is not capital-in (see docs/decisions/0017).
+     */
+    public Money capitalIn(SleeveKind sleeve) {
+        return db.accountTransaction(account, s -> Money.ofCents(s.createSelectionQuery(
+                "select coalesce(sum(amountCents), 0) from LedgerEntry where sleeve = :k and kind in ('DEPOSIT','WITHDRAWAL','SLEEVE_TRANSFER','MERGE_IN')",
+                Long.class).setParameter("k", sleeve.name()).getSingleResult()));
     }
 
     public Optional<LocalDate> lastSnapshotDay() {

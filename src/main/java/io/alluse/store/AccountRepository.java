@@ -84,50 +84,62 @@ public final class AccountRepository {
      */
     public Account create(NewAccount spec, BrokerConnection broker, Instant now, String openingReference) {
         try {
-            return db.accountTransaction(spec.id(), s -> {
-                if (s.find(AccountEntity.class, spec.id().value()) != null) {
-                    throw duplicate(spec.id());
-                }
-                Integer maxOrder = s.createSelectionQuery("select max(displayOrder) from Account", Integer.class).getSingleResult();
-                AccountEntity a = new AccountEntity();
-                a.id = spec.id().value();
-                a.name = spec.name();
-                a.initialCapitalCents = spec.initialCapital().cents();
-                a.status = AccountStatus.ACTIVE.name();
-                a.brokerKind = broker.kind().name();
-                a.brokerAccount = broker.externalAccountId();
-                a.createdAt = now;
-                a.displayOrder = maxOrder == null ? 1 : maxOrder + 1;
-                Mapping.copyConfig(spec.config(), a);
-                s.persist(a);
-                SleeveCapitals zero = SleeveCapitals.of(io.alluse.domain.Money.ZERO, io.alluse.domain.Money.ZERO, io.alluse.domain.Money.ZERO);
-                for (SleeveKind kind : SleeveKind.values()) {
-                    SleeveEntity sleeve = new SleeveEntity();
-                    sleeve.key = new SleeveEntity.Key(a.id, kind.name());
-                    Mapping.copySleeve(spec.config().sleeve(kind), io.alluse.domain.Money.ZERO, sleeve);
-                    s.persist(sleeve);
-                }
-                SleeveCapitals capital = SleeveCapitals.split(spec.initialCapital(), spec.config());
-                AuditLog.append(s, spec.id(), now, AuditKind.ACCOUNT_CREATED,
-                        "Account " + spec.name() + " created with " + spec.initialCapital().formatWhole() + " on " + broker.kind().label(),
-                        AuditDetails.describe(spec.config(), capital));
-                s.flush();
-                io.alluse.domain.CashFlow opening = io.alluse.domain.CashFlow.deposit(spec.initialCapital(), now, openingReference);
-                CashFlowWrites.book(s, spec.id(), new FundChange(opening, zero, capital), now);
-                BrokerSyncEntity sync = new BrokerSyncEntity();
-                sync.accountId = a.id;
-                sync.activityCursor = openingReference;
-                sync.brokerCashCents = spec.initialCapital().cents();
-                sync.health = io.alluse.domain.run.AccountHealth.OK.name();
-                sync.lastError = "";
-                sync.lastSyncAt = now;
-                s.persist(sync);
-                s.flush();
-                return load(s, spec.id()).orElseThrow();
-            });
+            return db.accountTransaction(spec.id(), s -> found(s, spec, broker, AccountStatus.ACTIVE, now, Optional.of(openingReference)));
         } catch (org.hibernate.exception.ConstraintViolationException e) {
             throw duplicate(spec.id());
         }
+    }
+
+    /**
+     * The body of {@link #create}, inside the caller's transaction: also used by a fork, which founds
+     * the new account in the same transaction that takes the surplus out of its parent. Without an
+     * opening reference the account is founded with no money yet (its brokerage account does not exist).
+     */
+    static Account found(Session s, NewAccount spec, BrokerConnection broker, AccountStatus status, Instant now, Optional<String> openingReference) {
+        if (s.find(AccountEntity.class, spec.id().value()) != null) {
+            throw duplicate(spec.id());
+        }
+        Integer maxOrder = s.createSelectionQuery("select max(displayOrder) from Account", Integer.class).getSingleResult();
+        AccountEntity a = new AccountEntity();
+        a.id = spec.id().value();
+        a.name = spec.name();
+        a.initialCapitalCents = spec.initialCapital().cents();
+        a.status = status.name();
+        a.brokerKind = broker.kind().name();
+        a.brokerAccount = broker.externalAccountId();
+        a.createdAt = now;
+        a.displayOrder = maxOrder == null ? 1 : maxOrder + 1;
+        Mapping.copyConfig(spec.config(), a);
+        s.persist(a);
+        SleeveCapitals zero = SleeveCapitals.of(io.alluse.domain.Money.ZERO, io.alluse.domain.Money.ZERO, io.alluse.domain.Money.ZERO);
+        for (SleeveKind kind : SleeveKind.values()) {
+            SleeveEntity sleeve = new SleeveEntity();
+            sleeve.key = new SleeveEntity.Key(a.id, kind.name());
+            Mapping.copySleeve(spec.config().sleeve(kind), io.alluse.domain.Money.ZERO, sleeve);
+            s.persist(sleeve);
+        }
+        SleeveCapitals capital = SleeveCapitals.split(spec.initialCapital(), spec.config());
+        AuditLog.append(s, spec.id(), now, AuditKind.ACCOUNT_CREATED,
+                "Account " + spec.name() + " created with " + spec.initialCapital().formatWhole() + " on " + broker.kind().label(),
+                AuditDetails.describe(spec.config(), capital));
+        s.flush();
+        if (openingReference.isEmpty()) {
+            // founded before its brokerage account exists (a fork waiting for the user): no money yet
+            s.flush();
+            return load(s, spec.id()).orElseThrow();
+        }
+        io.alluse.domain.CashFlow opening = io.alluse.domain.CashFlow.deposit(spec.initialCapital(), now, openingReference.get());
+        CashFlowWrites.book(s, spec.id(), new FundChange(opening, zero, capital), now);
+        BrokerSyncEntity sync = new BrokerSyncEntity();
+        sync.accountId = a.id;
+        sync.activityCursor = openingReference.get();
+        sync.brokerCashCents = spec.initialCapital().cents();
+        sync.health = io.alluse.domain.run.AccountHealth.OK.name();
+        sync.lastError = "";
+        sync.lastSyncAt = now;
+        s.persist(sync);
+        s.flush();
+        return load(s, spec.id()).orElseThrow();
     }
 
     private static ValidationException duplicate(AccountId id) {
@@ -199,7 +211,7 @@ public final class AccountRepository {
         return CashFlowWrites.sleeves(s, id);
     }
 
-    private static Optional<Account> load(Session s, AccountId id) {
+    static Optional<Account> load(Session s, AccountId id) {
         AccountEntity a = s.find(AccountEntity.class, id.value());
         return a == null ? Optional.empty() : Optional.of(Mapping.toAccount(a, sleeves(s, id)));
     }

@@ -22,12 +22,14 @@ final class CashFlowWrites {
      * and the audit line. Returns false, writing nothing, if this reference was booked before.
      */
     static boolean book(Session s, AccountId id, FundChange change, Instant now) {
-        Long seen = s.createSelectionQuery("select count(*) from CashFlow where reference = :r", Long.class)
-                .setParameter("r", change.flow().reference()).getSingleResult();
+        Long seen = s.createSelectionQuery("select count(*) from CashFlow where reference = :r and accountId = :a", Long.class)
+                .setParameter("r", change.flow().reference()).setParameter("a", id.value()).getSingleResult();
         if (seen > 0) {
             return false;
         }
         CashFlowEntity c = new CashFlowEntity();
+        // set explicitly so that a root-tenant transaction (a fork founding an account) writes it too
+        c.accountId = id.value();
         c.occurredAt = change.flow().at();
         c.kind = change.flow().kind().name();
         c.amountCents = change.flow().amount().cents();
@@ -41,7 +43,7 @@ final class CashFlowWrites {
             sleeve.capitalCents = change.after().of(kind).cents();
             targets.put(kind, Percent.ofBasisPoints(sleeve.targetBp));
         }
-        LedgerWrites.cashFlowEntries(s, change, targets);
+        LedgerWrites.cashFlowEntries(s, id, change, targets);
         String verb = change.flow().kind() == CashFlow.Kind.DEPOSIT ? "Deposit" : "Withdrawal";
         AuditLog.append(s, id, now, AuditKind.CASH_FLOW,
                 verb + " of " + change.flow().amount() + " booked as an external cash flow; capital " + change.before().total()

@@ -23,7 +23,7 @@ final class LedgerWrites {
      * capital between sleeves (they had drifted from their targets), the rest is a transfer line.
      * Transfers sum to zero over the account, so only the flow itself changes the account's total.
      */
-    static void cashFlowEntries(Session s, FundChange change, Map<SleeveKind, Percent> targets) {
+    static void cashFlowEntries(Session s, io.alluse.domain.AccountId account, FundChange change, Map<SleeveKind, Percent> targets) {
         CashFlow flow = change.flow();
         EntryKind kind = flow.kind() == CashFlow.Kind.DEPOSIT ? EntryKind.DEPOSIT : EntryKind.WITHDRAWAL;
         SleeveCapitals shares = SleeveCapitals.split(flow.amount(), targets);
@@ -32,14 +32,21 @@ final class LedgerWrites {
             Money share = kind == EntryKind.DEPOSIT ? shares.of(sleeve) : shares.of(sleeve).negate();
             Money transfer = change.change(sleeve).minus(share);
             if (!share.isZero()) {
-                s.persist(entry(change, sleeve, kind, share, flow.reference(),
+                s.persist(entry(account, change, sleeve, kind, share, flow.reference(),
                         verb + " of " + flow.amount() + ": " + sleeve.label() + " share at its " + targets.get(sleeve) + " target"));
             }
             if (!transfer.isZero()) {
-                s.persist(entry(change, sleeve, EntryKind.SLEEVE_TRANSFER, transfer, flow.reference(),
+                s.persist(entry(account, change, sleeve, EntryKind.SLEEVE_TRANSFER, transfer, flow.reference(),
                         "Re-split to targets after the " + verb.toLowerCase(java.util.Locale.ROOT)));
             }
         }
+    }
+
+    /** A row for {@code account}, for root-tenant transactions that write two accounts' ledgers (forks, merges). */
+    static LedgerEntryEntity entry(io.alluse.domain.AccountId account, NewEntry n) {
+        LedgerEntryEntity e = entry(n);
+        e.accountId = account.value();
+        return e;
     }
 
     static LedgerEntryEntity entry(NewEntry n) {
@@ -85,8 +92,9 @@ final class LedgerWrites {
         }
     }
 
-    private static LedgerEntryEntity entry(FundChange change, SleeveKind sleeve, EntryKind kind, Money amount, String reference, String memo) {
+    private static LedgerEntryEntity entry(io.alluse.domain.AccountId account, FundChange change, SleeveKind sleeve, EntryKind kind, Money amount, String reference, String memo) {
         LedgerEntryEntity e = new LedgerEntryEntity();
+        e.accountId = account.value();
         e.occurredAt = change.flow().at();
         e.sleeve = sleeve.name();
         e.kind = kind.name();

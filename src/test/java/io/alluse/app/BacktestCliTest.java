@@ -27,6 +27,18 @@ class BacktestCliTest {
     }
 
     @Test
+    void withForkingItReportsHowManyAccountsWereCreatedAndMerged() {
+        CliRunner cli = new CliRunner(dir);
+        CliRunner.Result r = cli.run("backtest", "--accounts", "1", "--years", "1", "--seed", "5", "--forking");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // the default $50,000 threshold is not reached by one account in a year on this market: zero, but reported
+        assertThat(r.out()).contains("Forking on: 0 account(s) created by forks, 0 merged into their parents.");
+        assertThat(cli.run("backtest", "--accounts", "1", "--years", "1", "--seed", "5").out()).doesNotContain("Forking on");
+        assertThat(cli.run("backtest", "--accounts", "1", "--years", "1", "--seed", "5", "--forking", "--json").out())
+                .contains("\"forked\": 0").contains("\"merged\": 0");
+    }
+
+    @Test
     void aMalformedPriceFileIsRefusedWithItsLineAndNothingRuns() throws Exception {
         Path prices = Files.createDirectories(dir.resolve("prices"));
         Files.writeString(prices.resolve("AAPL.csv"), """

@@ -40,9 +40,12 @@ final class EngineFixture implements AutoCloseable {
     final LedgerStore ledgers;
     final AccountService accounts;
     final Engine engine;
+    final Brokerages brokerages;
     final List<EngineEvent> events = new CopyOnWriteArrayList<>();
     /** Decorators for individual accounts' brokers (fault injection). */
     final Map<AccountId, UnaryOperator<Broker>> brokerWrappers = new ConcurrentHashMap<>();
+    /** Accounts treated as at a real broker: no paper desk, so their forks wait for a brokerage account. */
+    final java.util.Set<AccountId> realBroker = ConcurrentHashMap.newKeySet();
 
     EngineFixture(Path dir, long seed, Instant start, EngineSettings settings) {
         database = Database.open(dir);
@@ -65,13 +68,26 @@ final class EngineFixture implements AutoCloseable {
             public Broker connect(Account account) {
                 return brokerWrappers.getOrDefault(account.id(), b -> b).apply(paperBrokerages.connect(account));
             }
+
+            @Override
+            public java.util.Optional<io.alluse.broker.paper.PaperBroker> paperDesk(Account account) {
+                return realBroker.contains(account.id()) ? java.util.Optional.empty() : paperBrokerages.paperDesk(account);
+            }
         };
+        this.brokerages = brokerages;
         ledgers = new LedgerStore(database);
         accounts = new AccountService(new AccountRepository(database), market, clock::now,
                 symbol -> java.util.Optional.of(Money.roundedFrom(market.spot(symbol))), brokerages);
         engine = new Engine(accounts, ledgers, brokerages, TimeControl.simulated(clock, Double.POSITIVE_INFINITY),
                 new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), settings);
         engine.events().subscribe(events::add);
+    }
+
+    /** Turns forking and merging on (before {@code engine.load()}, as the app does). */
+    Forking enableForking() {
+        Forking forking = new Forking(accounts, new io.alluse.store.ForkStore(database), ledgers, brokerages);
+        engine.enableForking(forking);
+        return forking;
     }
 
     EngineFixture(Path dir, long seed) {

@@ -14,5 +14,9 @@ public enum AuditKind {
     ASSIGNMENT,
     EXPIRATION,
     SCHEDULE,
-    ERROR
+    ERROR,
+    /** A fork: a new account founded from a Gen-Acc surplus (in the parent's log and the child's). */
+    FORK,
+    /** A merge of a forked account into its parent (in both logs). */
+    MERGE
 }

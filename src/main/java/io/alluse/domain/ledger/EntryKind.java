@@ -23,5 +23,11 @@ public enum EntryKind {
     ADJUSTMENT,
     COMMISSION,
     /** Capital moved between the sleeves of one account by a re-split: sums to zero over the account. */
-    SLEEVE_TRANSFER
+    SLEEVE_TRANSFER,
+    /** A Gen-Acc surplus that founded a forked account (negative): money moved between accounts, not performance. */
+    FORK_OUT,
+    /** A forked account's money leaving it when it merges into its parent (negative). */
+    MERGE_OUT,
+    /** A merged account's money arriving in the parent's Com-Acc (positive). */
+    MERGE_IN
 }

@@ -17,6 +17,10 @@ import io.alluse.domain.OptionContract;
 import io.alluse.domain.OptionRight;
 import io.alluse.domain.SleeveCapitals;
 import io.alluse.domain.SleeveKind;
+import io.alluse.domain.fork.ForkDecision;
+import io.alluse.domain.fork.ForkMath;
+import io.alluse.domain.fork.ForkRules;
+import io.alluse.domain.fork.GenAccGrowth;
 import io.alluse.domain.ledger.LedgerState;
 import io.alluse.domain.ledger.OrderRecord;
 import io.alluse.domain.ledger.OrderSide;
@@ -112,8 +116,10 @@ public final class Backtest {
     }
 
     private BacktestResult result(List<Lane> lanes) {
-        Map<AccountId, AccountResult> byId = new TreeMap<>((a, b) -> Integer.compare(number(a), number(b)));
-        Map<AccountId, EquitySeries> series = new TreeMap<>((a, b) -> Integer.compare(number(a), number(b)));
+        Map<AccountId, AccountResult> byId = new TreeMap<>(Backtest::byNumber);
+        Map<AccountId, EquitySeries> series = new TreeMap<>(Backtest::byNumber);
+        int forked = 0;
+        int merged = 0;
         Lane first = lanes.getFirst();
         int days = first.days.size();
         long[] totalEquity = new long[days];
@@ -123,11 +129,22 @@ public final class Backtest {
         int assigned = 0;
         int called = 0;
         for (Lane lane : lanes) {
+            forked += lane.forked;
+            merged += lane.merged;
             for (Sim a : lane.accounts) {
-                EquitySeries s = EquitySeries.of(lane.days.toArray(LocalDate[]::new), a.equity, new long[days]);
+                // a fork's series starts on its fork day; a merged one ends the day before its merge
+                int from = a.firstDay;
+                int to = a.mergedOn < 0 ? days : a.mergedOn;
+                if (to <= from) {
+                    continue;
+                }
+                long[] flow = new long[to - from];
+                flow[0] = a.equity[from];
+                EquitySeries s = EquitySeries.of(lane.days.subList(from, to).toArray(LocalDate[]::new),
+                        java.util.Arrays.copyOfRange(a.equity, from, to), flow);
                 series.put(a.id, s);
                 Performance p = Performance.of(s, RiskFreeRate.ZERO);
-                byId.put(a.id, new AccountResult(a.id, spec.initialCapital(), Money.ofCents(a.equity[days - 1]), p.cagr().orElse(0),
+                byId.put(a.id, new AccountResult(a.id, a.initialCapital, Money.ofCents(a.equity[days - 1]), p.cagr().orElse(0),
                         p.maxDrawdown().map(d -> d.depth()).orElse(0.0), a.premium, a.optionsSold, a.assignments, a.calledAway));
                 for (int d = 0; d < days; d++) {
                     totalEquity[d] = Math.addExact(totalEquity[d], a.equity[d]);
@@ -142,11 +159,20 @@ public final class Backtest {
         AccountResult all = new AccountResult(new AccountId("all"), spec.initialCapital().times(spec.accounts()), Money.ofCents(totalEquity[days - 1]),
                 total.cagr().orElse(0), total.maxDrawdown().map(d -> d.depth()).orElse(0.0), premium, sold, assigned, called);
         return new BacktestResult(spec, first.days.getFirst(), first.days.getLast(), days, List.copyOf(byId.values()), all,
-                java.util.Collections.unmodifiableMap(series));
+                java.util.Collections.unmodifiableMap(series), forked, merged);
     }
 
-    private static int number(AccountId id) {
-        return Integer.parseInt(id.value().substring("account-".length()));
+    /** account-2 before account-10; a fork (account-2-f1) right after its parent. */
+    private static int byNumber(AccountId a, AccountId b) {
+        String[] x = a.value().substring("account-".length()).split("-f");
+        String[] y = b.value().substring("account-".length()).split("-f");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     /** One thread's accounts, clock and market. */
@@ -158,6 +184,8 @@ public final class Backtest {
         final ExchangeCalendar calendar;
         final CycleSchedule schedule;
         final Map<SleeveKind, SleeveStrategy> strategies = new EnumMap<>(SleeveKind.class);
+        int forked;
+        int merged;
 
         Lane(List<AccountId> ids, Map<AccountId, ExecutionWindow> windows) {
             LocalDate start = spec.start();
@@ -169,7 +197,7 @@ public final class Backtest {
                 strategies.put(kind, Strategies.forKind(kind));
             }
             for (AccountId id : ids) {
-                accounts.add(new Sim(id, Defaults.config(windows.get(id)), market));
+                accounts.add(new Sim(id, Defaults.config(windows.get(id)), market, spec.initialCapital(), null, 0));
             }
         }
 
@@ -187,6 +215,9 @@ public final class Backtest {
                 LocalDate today = day;
                 TreeMap<Instant, List<Sim>> byWindow = new TreeMap<>();
                 for (Sim a : accounts) {
+                    if (a.mergedOn >= 0) {
+                        continue;
+                    }
                     schedule.windowOn(today, a.config.window())
                             .ifPresent(w -> byWindow.computeIfAbsent(w.start(), k -> new ArrayList<>()).add(a));
                 }
@@ -201,6 +232,11 @@ public final class Backtest {
                 int index = days.size();
                 for (Sim a : accounts) {
                     a.sync(marks);
+                }
+                if (spec.forking().isPresent()) {
+                    forkAndMerge(spec.forking().get(), today, marks, index, expected);
+                }
+                for (Sim a : accounts) {
                     a.equity[index] = a.book.equity(marks).total().cents();
                 }
                 days.add(day);
@@ -209,6 +245,77 @@ public final class Backtest {
             if (days.size() != expected) {
                 throw new IllegalStateException("trading days counted " + days.size() + " but the calendar said " + expected);
             }
+        }
+
+        /**
+         * ALL-USE forking and merging after the close, by the engine's rules (ForkMath): money moves between the two paper accounts and both books at once, never
+         * through the sync, so it is never booked as an external flow.
+         */
+        private void forkAndMerge(ForkRules rules, LocalDate day, Marks marks, int index, int expected) {
+            List<Sim> founded = new ArrayList<>();
+            for (Sim a : accounts) {
+                if (a.mergedOn >= 0 || !ForkMath.due(rules.cadence(), Optional.ofNullable(a.lastCheck), day)) {
+                    continue;
+                }
+                a.lastCheck = day;
+                if (a.parent != null && a.parent.mergedOn < 0 && a.book.state().positions().isEmpty() && a.paper.openOrders().isEmpty()
+                        && ForkMath.shouldMerge(rules, a.book.equity(marks).total())) {
+                    Money cash = a.book.state().totalCash();
+                    a.cursor = a.paper.withdraw(cash).id();
+                    a.parent.cursor = a.parent.paper.deposit(cash).id();
+                    a.book = new LedgerBook(a.id, new LedgerState(Map.of(), List.of()));
+                    a.parent.book = moved(a.parent, SleeveKind.COM, cash);
+                    a.mergedOn = index;
+                    merged++;
+                    continue;
+                }
+                Money genCash = a.book.cash(SleeveKind.GEN);
+                Money equity = genCash.plus(a.book.positionsValue(SleeveKind.GEN, marks));
+                Money free = genCash.minus(genCommitted(a));
+                if (ForkMath.decide(rules, new GenAccGrowth(equity, a.genCapitalIn, free)) instanceof ForkDecision.Fork fork) {
+                    try {
+                        a.cursor = a.paper.withdraw(fork.surplus()).id();
+                    } catch (BrokerException e) {
+                        continue;
+                    }
+                    a.book = moved(a, SleeveKind.GEN, fork.surplus().negate());
+                    a.forks++;
+                    AccountConfig config = a.config.withTargets(rules.childTargets().get(SleeveKind.GEN), rules.childTargets().get(SleeveKind.REV),
+                            rules.childTargets().get(SleeveKind.COM));
+                    Sim child = new Sim(new AccountId(a.id.value() + "-f" + a.forks), config, market, fork.surplus(), a, index);
+                    child.equity = new long[expected];
+                    child.lastCheck = day;
+                    founded.add(child);
+                    forked++;
+                }
+            }
+            accounts.addAll(founded);
+        }
+
+        /** Gen-Acc cash that is not free: short puts' collateral and what open orders may take. */
+        private static Money genCommitted(Sim a) {
+            Money total = Money.ZERO;
+            for (io.alluse.domain.ledger.Position p : a.book.positions(SleeveKind.GEN)) {
+                if (p.quantity() < 0 && p.instrument() instanceof OptionContract o && o.right() == OptionRight.PUT) {
+                    total = total.plus(o.strike().times(OptionContract.MULTIPLIER).times(-p.quantity()));
+                }
+            }
+            for (BrokerOrder o : a.paper.openOrders()) {
+                if (LedgerBookAccess.sleeveOf(o) == SleeveKind.GEN) {
+                    total = total.plus(o.request().limitPrice().times(o.request().instrument().multiplier()).times(o.request().quantity()));
+                    if (o.request().instrument() instanceof OptionContract c && c.right() == OptionRight.PUT) {
+                        total = total.plus(c.strike().times(OptionContract.MULTIPLIER).times(o.request().quantity()));
+                    }
+                }
+            }
+            return total;
+        }
+
+        private static LedgerBook moved(Sim a, SleeveKind sleeve, Money amount) {
+            LedgerState s = a.book.state();
+            EnumMap<SleeveKind, Money> cash = new EnumMap<>(s.cash());
+            cash.merge(sleeve, amount, Money::plus);
+            return new LedgerBook(a.id, new LedgerState(cash, s.positions()));
         }
 
         /**
@@ -259,8 +366,18 @@ public final class Backtest {
         final AccountId id;
         final AccountConfig config;
         final PaperAccount paper;
-        final LedgerBook book;
+        LedgerBook book;
         String cursor;
+        final Money initialCapital;
+        /** Gen-Acc's capital-in: its share of the opening deposit (a backtest has no deposits). */
+        final Money genCapitalIn;
+        /** The account this one was forked from, or null. */
+        final Sim parent;
+        /** Index of the first trading day in this account's life. */
+        final int firstDay;
+        int mergedOn = -1;
+        int forks;
+        LocalDate lastCheck;
         long[] equity;
         Money premium = Money.ZERO;
         int optionsSold;
@@ -270,13 +387,17 @@ public final class Backtest {
         LocalDate week;
         final Map<io.alluse.domain.ledger.ClientOrderId, OrderRecord> weekOrders = new java.util.LinkedHashMap<>();
 
-        Sim(AccountId id, AccountConfig config, MarketView market) {
+        Sim(AccountId id, AccountConfig config, MarketView market, Money initialCapital, Sim parent, int firstDay) {
             this.id = id;
             this.config = config;
-            this.paper = PaperAccount.open("PAPER-" + id.value().toUpperCase(java.util.Locale.ROOT), market, spec.paper(), spec.initialCapital());
+            this.initialCapital = initialCapital;
+            this.parent = parent;
+            this.firstDay = firstDay;
+            this.paper = PaperAccount.open("PAPER-" + id.value().toUpperCase(java.util.Locale.ROOT), market, spec.paper(), initialCapital);
             BrokerActivity opening = paper.activities(Optional.empty(), 1).getFirst();
             this.cursor = opening.id();
-            SleeveCapitals split = SleeveCapitals.split(spec.initialCapital(), config);
+            SleeveCapitals split = SleeveCapitals.split(initialCapital, config);
+            this.genCapitalIn = split.of(SleeveKind.GEN);
             this.book = new LedgerBook(id, new LedgerState(split.byKind(), List.of()));
         }
 

@@ -12,9 +12,26 @@ import java.util.Optional;
  * (or on imported daily prices).
  *
  * @param threads accounts are split over this many threads; results do not depend on it
+ * @param forking the rules by which grown accounts fork and forked ones merge, or empty for none (a fork stays on its parent's thread)
  */
 public record BacktestSpec(int accounts, int years, long seed, LocalDate start, Money initialCapital, Optional<Path> pricesDir,
-                           PaperSettings paper, int threads) {
+                           PaperSettings paper, int threads, Optional<io.alluse.domain.fork.ForkRules> forking) {
+
+    /** Without forking and merging. */
+    public BacktestSpec(int accounts, int years, long seed, LocalDate start, Money initialCapital, Optional<Path> pricesDir, PaperSettings paper,
+                        int threads) {
+        this(accounts, years, seed, start, initialCapital, pricesDir, paper, threads, Optional.empty());
+    }
+
+    /** The same run with ALL-USE forking and merging on (default rules, docs/decisions/0017). */
+    public BacktestSpec withForking(boolean on) {
+        return withForking(on ? Optional.of(io.alluse.domain.fork.ForkRules.defaults()) : Optional.empty());
+    }
+
+    /** The same run forking and merging by {@code rules} (empty: off). */
+    public BacktestSpec withForking(Optional<io.alluse.domain.fork.ForkRules> rules) {
+        return new BacktestSpec(accounts, years, seed, start, initialCapital, pricesDir, paper, threads, rules);
+    }
 
     public BacktestSpec {
         if (accounts < 1 || accounts > 100_000) {

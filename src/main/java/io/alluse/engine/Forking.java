@@ -1,0 +1,373 @@
+package io.alluse.engine;
+
+import io.alluse.broker.BrokerActivity;
+import io.alluse.broker.BrokerException;
+import io.alluse.broker.paper.PaperBroker;
+import io.alluse.domain.Account;
+import io.alluse.domain.AccountConfig;
+import io.alluse.domain.AccountId;
+import io.alluse.domain.AccountStatus;
+import io.alluse.domain.AccountValidator;
+import io.alluse.domain.BrokerConnection;
+import io.alluse.domain.ExecutionWindow;
+import io.alluse.domain.Money;
+import io.alluse.domain.NewAccount;
+import io.alluse.domain.OptionContract;
+import io.alluse.domain.OptionRight;
+import io.alluse.domain.SleeveKind;
+import io.alluse.domain.fork.ForkDecision;
+import io.alluse.domain.fork.ForkMath;
+import io.alluse.domain.fork.ForkRecord;
+import io.alluse.domain.fork.ForkRules;
+import io.alluse.domain.fork.GenAccGrowth;
+import io.alluse.domain.fork.Lineage;
+import io.alluse.domain.fork.LineageState;
+import io.alluse.domain.ledger.AuditKind;
+import io.alluse.domain.ledger.LedgerState;
+import io.alluse.domain.ledger.OrderRecord;
+import io.alluse.domain.ledger.OrderSide;
+import io.alluse.domain.ledger.Position;
+import io.alluse.domain.ledger.PositionEffect;
+import io.alluse.store.AccountLedger;
+import io.alluse.store.ForkStore;
+import io.alluse.store.LedgerStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ALL-USE forking and merging (SPEC section 7; docs/decisions/0017). After a cycle, at each
+ * account's cadence: a Gen-Acc grown by the threshold forks its surplus into a new account; a
+ * forked account that reached the merge amount merges into its parent's Com-Acc.
+ *
+ * <p>Money moves at the broker first (paper: withdraw from one paper account, open or deposit into
+ * the other), then ONE transaction books it in both ledgers. What makes that safe: the fork record is
+ * on disk before any money moves and is unique per parent and epoch; an account's sync and any
+ * transfer touching it hold the same lock, so a sync never sees a transfer's broker activity before
+ * it is booked; and an unfinished transfer is resumed before the account's first sync after a
+ * restart, finding at the broker what had already moved instead of moving it again.
+ */
+public final class Forking {
+
+    private static final Logger log = LoggerFactory.getLogger(Forking.class);
+
+    /** Where a test can make a fork fail, to prove that a crash there forks once. */
+    enum Step { AFTER_RECORD, AFTER_WITHDRAWAL, AFTER_CHILD_BROKERAGE }
+
+    private final AccountService accounts;
+    private final ForkStore store;
+    private final LedgerStore ledgers;
+    private final Brokerages brokerages;
+    private final Map<AccountId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<AccountId, LocalDate> lastCheck = new ConcurrentHashMap<>();
+    private volatile EngineEvents events = new EngineEvents();
+    private volatile Consumer<Account> onAccount = a -> { };
+    private volatile Consumer<AccountId> onRetired = a -> { };
+    /** Test hook: throw right after this step, once. */
+    volatile Step failAfter;
+
+    public Forking(AccountService accounts, ForkStore store, LedgerStore ledgers, Brokerages brokerages) {
+        this.accounts = accounts;
+        this.store = store;
+        this.ledgers = ledgers;
+        this.brokerages = brokerages;
+    }
+
+    public ForkStore store() {
+        return store;
+    }
+
+    /** {@code accountChanged} hears of new accounts and changed ones; {@code retired} of accounts closed by a merge. */
+    void attach(EngineEvents engineEvents, Consumer<Account> accountChanged, Consumer<AccountId> retired) {
+        this.events = engineEvents;
+        this.onAccount = accountChanged;
+        this.onRetired = retired;
+    }
+
+    // ---- locks --------------------------------------------------------------------------------
+
+    /** Runs {@code work} holding the account's transfer lock: what every sync of it does. */
+    void guarded(AccountId id, Runnable work) {
+        ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            work.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Both accounts' locks, always taken in id order so that two transfers can never wait on each other. */
+    private <T> T guardedBoth(AccountId a, AccountId b, Supplier<T> work) {
+        List<AccountId> order = new ArrayList<>(List.of(a, b));
+        order.sort(Comparator.naturalOrder());
+        ReentrantLock first = locks.computeIfAbsent(order.get(0), k -> new ReentrantLock());
+        ReentrantLock second = locks.computeIfAbsent(order.get(1), k -> new ReentrantLock());
+        first.lock();
+        try {
+            second.lock();
+            try {
+                return work.get();
+            } finally {
+                second.unlock();
+            }
+        } finally {
+            first.unlock();
+        }
+    }
+
+    // ---- what the worker asks -----------------------------------------------------------------
+
+    /** The surplus of forks waiting for their brokerage: kept out of Gen-Acc's trading cash. */
+    Money reserved(AccountId id) {
+        return store.reserved(id);
+    }
+
+    /** An account that waits for its brokerage account has no broker to connect to yet. */
+    boolean isWaiting(AccountId id) {
+        return store.lineage(id).state() == LineageState.WAITING_FOR_BROKERAGE;
+    }
+
+    /**
+     * Finishes any fork or merge of this account that a crash or failure left half done. Called before
+     * the account's first sync, so that the broker activity of a transfer is booked as the transfer.
+     */
+    void resume(Account account, Instant now) {
+        store.unfinished(ForkRecord.Kind.FORK, account.id()).ifPresent(r -> {
+            log.info("Account {}: resuming fork {} of {}", account.id(), r.epoch(), r.amount());
+            guardedBoth(r.parent(), r.parent(), () -> {
+                finishFork(r, accounts.get(r.parent()), now);
+                return null;
+            });
+        });
+        for (ForkRecord r : store.records(account.id())) {
+            if (r.kind() == ForkRecord.Kind.MERGE && r.state() == ForkRecord.State.STARTED) {
+                log.info("Account {}: resuming the merge of {} into {}", account.id(), r.child(), r.parent());
+                guardedBoth(r.child(), r.parent(), () -> {
+                    finishMerge(r, now);
+                    return null;
+                });
+            }
+        }
+    }
+
+    /**
+     * After a finished cycle, at the account's cadence: the fork rule for its Gen-Acc, then, for a
+     * forked account, the merge rule. Runs on the account's lane, holding no lock yet.
+     */
+    void afterCycle(Account account, Marks marks, LocalDate day, Instant now) {
+        ForkRules rules = store.rules(account.id());
+        if (!rules.enabled() || account.status() != AccountStatus.ACTIVE
+                || !ForkMath.due(rules.cadence(), Optional.ofNullable(lastCheck.get(account.id())), day)) {
+            return;
+        }
+        lastCheck.put(account.id(), day);
+        Lineage lineage = store.lineage(account.id());
+        if (lineage.parent().isPresent() && lineage.state() == LineageState.ACTIVE && considerMerge(account, rules, lineage.parent().get(), marks, now)) {
+            return;
+        }
+        considerFork(account, rules, marks, now);
+    }
+
+    // ---- fork ---------------------------------------------------------------------------------
+
+    /** What the fork rule sees of the account's Gen-Acc now. */
+    GenAccGrowth genAcc(Account account, Marks marks) {
+        AccountLedger ledger = ledgers.forAccount(account.id());
+        LedgerState state = ledger.state();
+        LedgerBook book = new LedgerBook(account.id(), state);
+        // a surplus reserved for a fork waiting for its brokerage is spoken for: neither growth nor free
+        Money reserved = store.reserved(account.id());
+        Money cash = book.cash(SleeveKind.GEN).minus(reserved);
+        Money equity = cash.plus(book.positionsValue(SleeveKind.GEN, marks));
+        return new GenAccGrowth(equity, ledger.capitalIn(SleeveKind.GEN), cash.minus(committed(state.positions(SleeveKind.GEN), ledger.openOrders())));
+    }
+
+    /** Cash Gen-Acc cannot give away: collateral of its short puts and what its open orders may take. */
+    private static Money committed(List<Position> positions, List<OrderRecord> openOrders) {
+        Money total = Money.ZERO;
+        for (Position p : positions) {
+            if (p.quantity() < 0 && p.instrument() instanceof OptionContract o && o.right() == OptionRight.PUT) {
+                total = total.plus(o.strike().times(OptionContract.MULTIPLIER).times(-p.quantity()));
+            }
+        }
+        for (OrderRecord o : openOrders) {
+            if (o.sleeve() != SleeveKind.GEN) {
+                continue;
+            }
+            long remaining = o.quantity() - o.filledQuantity();
+            if (o.side() == OrderSide.BUY) {
+                total = total.plus(o.limitPrice().times(o.instrument().multiplier()).times(remaining));
+            } else if (o.effect() == PositionEffect.OPEN && o.instrument() instanceof OptionContract c && c.right() == OptionRight.PUT) {
+                total = total.plus(c.strike().times(OptionContract.MULTIPLIER).times(remaining));
+            }
+        }
+        return total;
+    }
+
+    private void considerFork(Account account, ForkRules rules, Marks marks, Instant now) {
+        ForkDecision decision = ForkMath.decide(rules, genAcc(account, marks));
+        switch (decision) {
+            case ForkDecision.NoFork n -> { }
+            case ForkDecision.Wait w -> ledgers.forAccount(account.id()).audit(now, AuditKind.FORK, "Gen-Acc has grown " + w.surplus()
+                    + ", enough to fork, but only " + w.freeCash() + " of it is free settled cash: positions are never closed to fork,"
+                    + " so it forks when they have run off", "");
+            case ForkDecision.Fork f -> guardedBoth(account.id(), account.id(), () -> {
+                ForkRecord record = store.begin(ForkRecord.Kind.FORK, account.id(), epoch -> childId(account.id(), epoch), f.surplus(), now);
+                fail(Step.AFTER_RECORD);
+                finishFork(record, account, now);
+                return null;
+            });
+        }
+    }
+
+    /** The n-th fork of {@code account-1} is {@code account-1-f<n>}, or the next free plain id when that is too long. */
+    private AccountId childId(AccountId parent, int epoch) {
+        String id = parent.value() + "-f" + epoch;
+        if (AccountId.isValid(id)) {
+            return new AccountId(id);
+        }
+        return new AccountId(AccountValidator.suggestId(new java.util.HashSet<>(accounts.accounts().stream().map(Account::id).toList())));
+    }
+
+    private void finishFork(ForkRecord record, Account parent, Instant now) {
+        ForkRules rules = store.rules(parent.id());
+        NewAccount spec = childSpec(parent, record, rules);
+        Optional<PaperBroker> desk = brokerages.paperDesk(parent);
+        if (desk.isEmpty()) {
+            String instructions = "Open a brokerage account for " + spec.name() + " (" + spec.id() + ") at " + parent.broker().kind().label()
+                    + ", transfer " + record.amount() + " into it from " + parent.name() + "'s brokerage account " + parent.broker().externalAccountId()
+                    + ", then link it in the account's brokerage step. Until then " + record.amount() + " stays reserved, un-traded, in "
+                    + parent.name() + "'s Gen-Acc.";
+            Account child = store.completeWaiting(record, spec, new BrokerConnection(parent.broker().kind(), "UNLINKED-" + spec.id().value().toUpperCase(
+                    java.util.Locale.ROOT)), instructions, now);
+            events.publish(new EngineEvent.Lineage(parent.id(), now, parent.id() + " forked " + child.id() + " with " + record.amount()
+                    + ": waiting for its brokerage account. " + instructions));
+            return;
+        }
+        AccountLedger ledger = ledgers.forAccount(parent.id());
+        Optional<String> moved = findWithdrawal(desk.get(), ledger, record);
+        String withdrawal;
+        if (moved.isPresent()) {
+            withdrawal = moved.get();
+        } else {
+            try {
+                withdrawal = desk.get().withdraw(record.amount()).id();
+            } catch (BrokerException e) {
+                store.abandon(record, e.getMessage(), now);
+                return;
+            }
+        }
+        fail(Step.AFTER_WITHDRAWAL);
+        BrokerConnection connection = brokerages.connectionFor(spec.id());
+        Brokerages.OpeningBalance opening = brokerages.open(spec.id(), connection, record.amount());
+        fail(Step.AFTER_CHILD_BROKERAGE);
+        Account child = store.completeFork(record, withdrawal, spec, connection, opening.activityId(), now);
+        store.setRules(child.id(), rules, now);
+        log.info("Account {} forked {} with {}", parent.id(), child.id(), record.amount());
+        events.publish(new EngineEvent.Lineage(parent.id(), now, parent.id() + ": Gen-Acc surplus of " + record.amount() + " founded " + child.name()
+                + " (" + child.id() + "), split " + describe(rules)));
+        onAccount.accept(child);
+    }
+
+    private NewAccount childSpec(Account parent, ForkRecord record, ForkRules rules) {
+        List<ExecutionWindow> taken = accounts.accounts().stream().filter(a -> a.status() != AccountStatus.CLOSED).map(a -> a.config().window()).toList();
+        AccountConfig config = parent.config().withTargets(rules.childTargets().get(SleeveKind.GEN), rules.childTargets().get(SleeveKind.REV),
+                rules.childTargets().get(SleeveKind.COM)).withWindow(ExecutionWindow.suggest(taken));
+        String name = clip(parent.name(), AccountValidator.MAX_NAME_LENGTH - 8) + " fork " + record.epoch();
+        return new NewAccount(record.child(), name, record.amount(), config);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static String describe(ForkRules rules) {
+        return java.util.Arrays.stream(SleeveKind.values()).map(k -> k.label() + " " + rules.childTargets().get(k))
+                .collect(java.util.stream.Collectors.joining(" / "));
+    }
+
+    /** The withdrawal a crashed fork made already: after the ledger's cursor, of exactly the amount, not booked. */
+    private static Optional<String> findWithdrawal(PaperBroker desk, AccountLedger ledger, ForkRecord record) {
+        return find(desk, ledger, record, a -> a instanceof BrokerActivity.Withdrawal w && w.amount().equals(record.amount()));
+    }
+
+    private static Optional<String> find(PaperBroker desk, AccountLedger ledger, ForkRecord record, java.util.function.Predicate<BrokerActivity> match) {
+        String cursor = ledger.syncState().activityCursor();
+        java.util.Set<String> booked = ledger.transferReferences();
+        List<BrokerActivity> after = desk.activities(cursor.isEmpty() ? Optional.empty() : Optional.of(cursor), 10_000);
+        return after.stream().filter(match).filter(a -> !a.at().isBefore(record.startedAt())).map(BrokerActivity::id)
+                .filter(id -> !booked.contains(id)).findFirst();
+    }
+
+    // ---- merge --------------------------------------------------------------------------------
+
+    /** True if the account is due to merge (merged now, or waiting for its positions to close). */
+    private boolean considerMerge(Account child, ForkRules rules, AccountId parent, Marks marks, Instant now) {
+        AccountLedger ledger = ledgers.forAccount(child.id());
+        LedgerState state = ledger.state();
+        LedgerBook book = new LedgerBook(child.id(), state);
+        Money total = book.equity(marks).total();
+        if (!ForkMath.shouldMerge(rules, total)) {
+            return false;
+        }
+        if (!state.positions().isEmpty() || !ledger.openOrders().isEmpty()) {
+            // close-at-market is left to the positions running off: the account opens nothing new meanwhile
+            Account paused = accounts.setStatus(child.id(), AccountStatus.PAUSED, "merge into " + parent + " due at " + total.formatWhole()
+                    + ": waiting for " + state.positions().size() + " positions to close");
+            events.publish(new EngineEvent.Lineage(child.id(), now, child.id() + " reached " + total.formatWhole() + " and merges into " + parent
+                    + " once its positions have closed; it opens no new ones"));
+            onAccount.accept(paused);
+            return true;
+        }
+        Account parentAccount = accounts.get(parent);
+        if (brokerages.paperDesk(child).isEmpty() || brokerages.paperDesk(parentAccount).isEmpty()) {
+            ledger.audit(now, AuditKind.MERGE, "Merge into " + parent + " due at " + total.formatWhole() + ": move the cash to " + parent
+                    + "'s brokerage account, then close this account", "");
+            return true;
+        }
+        Money cash = state.totalCash();
+        guardedBoth(child.id(), parent, () -> {
+            ForkRecord record = store.begin(ForkRecord.Kind.MERGE, parent, epoch -> child.id(), cash, now);
+            finishMerge(record, now);
+            return null;
+        });
+        return true;
+    }
+
+    private void finishMerge(ForkRecord record, Instant now) {
+        Account child = accounts.get(record.child());
+        Account parent = accounts.get(record.parent());
+        PaperBroker childDesk = brokerages.paperDesk(child).orElseThrow();
+        PaperBroker parentDesk = brokerages.paperDesk(parent).orElseThrow();
+        AccountLedger childLedger = ledgers.forAccount(child.id());
+        AccountLedger parentLedger = ledgers.forAccount(parent.id());
+        Map<SleeveKind, Money> cash = new EnumMap<>(childLedger.state().cash());
+        String withdrawal = findWithdrawal(childDesk, childLedger, record).orElseGet(() -> childDesk.withdraw(record.amount()).id());
+        String deposit = find(parentDesk, parentLedger, record, a -> a instanceof BrokerActivity.Deposit d && d.amount().equals(record.amount()))
+                .orElseGet(() -> parentDesk.deposit(record.amount()).id());
+        store.completeMerge(record, cash, withdrawal, deposit, now);
+        log.info("Account {} merged into {} with {}", child.id(), parent.id(), record.amount());
+        events.publish(new EngineEvent.Lineage(child.id(), now, child.id() + " merged into " + parent.id() + "'s Com-Acc with " + record.amount()
+                + "; it is closed"));
+        onRetired.accept(child.id());
+    }
+
+    private void fail(Step step) {
+        if (failAfter == step) {
+            failAfter = null;
+            throw new IllegalStateException("injected failure after " + step);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package io.alluse.store;
+
+import io.alluse.domain.Account;
+import io.alluse.domain.AccountId;
+import io.alluse.domain.AccountStatus;
+import io.alluse.domain.BrokerConnection;
+import io.alluse.domain.Money;
+import io.alluse.domain.NewAccount;
+import io.alluse.domain.Percent;
+import io.alluse.domain.SleeveKind;
+import io.alluse.domain.fork.ForkRecord;
+import io.alluse.domain.fork.ForkRules;
+import io.alluse.domain.fork.Lineage;
+import io.alluse.domain.fork.LineageState;
+import io.alluse.domain.ledger.AuditKind;
+import io.alluse.domain.ledger.EntryKind;
+import io.alluse.domain.ledger.NewEntry;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.hibernate.Session;
+
+/**
+ * Forks and merges: each account's rules, its lineage, and the record that makes every fork and
+ * merge happen once. A fork or merge is booked in ONE root-tenant transaction that writes both
+ * accounts' ledgers and audit logs (the only place, with portfolio reads, that crosses accounts;
+ * see docs/decisions/0003 and 0017).
+ */
+public final class ForkStore {
+
+    private final Database db;
+
+    public ForkStore(Database db) {
+        this.db = db;
+    }
+
+    // ---- rules --------------------------------------------------------------------------------
+
+    public ForkRules rules(AccountId id) {
+        return db.portfolioTransaction(s -> Optional.ofNullable(s.find(ForkRuleEntity.class, id.value())).map(ForkStore::toRules)
+                .orElse(ForkRules.defaults()));
+    }
+
+    /** Stores an account's rules with an audit line in its log. */
+    public void setRules(AccountId id, ForkRules rules, Instant now) {
+        db.portfolioTransaction(s -> {
+            ForkRuleEntity e = s.find(ForkRuleEntity.class, id.value());
+            boolean isNew = e == null;
+            if (isNew) {
+                e = new ForkRuleEntity();
+                e.accountId = id.value();
+            }
+            e.enabled = rules.enabled();
+            e.thresholdCents = rules.forkThreshold().cents();
+            e.genBp = rules.childTargets().get(SleeveKind.GEN).basisPoints();
+            e.revBp = rules.childTargets().get(SleeveKind.REV).basisPoints();
+            e.comBp = rules.childTargets().get(SleeveKind.COM).basisPoints();
+            e.mergeAtCents = rules.mergeAt().cents();
+            e.cadence = rules.cadence().name();
+            e.mergeMode = rules.mergeMode().name();
+            if (isNew) {
+                s.persist(e);
+            }
+            AuditLog.append(s, id, now, AuditKind.CONFIG_CHANGED, "Fork rules: " + (rules.enabled() ? "fork at " + rules.forkThreshold().formatWhole()
+                    + " Gen-Acc growth, merge at " + rules.mergeAt().formatWhole() + ", checked " + rules.cadence().name().toLowerCase(java.util.Locale.ROOT)
+                    : "off"), rules.toString());
+            return null;
+        });
+    }
+
+    private static ForkRules toRules(ForkRuleEntity e) {
+        return new ForkRules(e.enabled, Money.ofCents(e.thresholdCents), Map.of(SleeveKind.GEN, Percent.ofBasisPoints(e.genBp),
+                SleeveKind.REV, Percent.ofBasisPoints(e.revBp), SleeveKind.COM, Percent.ofBasisPoints(e.comBp)), Money.ofCents(e.mergeAtCents),
+                ForkRules.Cadence.valueOf(e.cadence), ForkRules.MergeMode.valueOf(e.mergeMode));
+    }
+
+    // ---- lineage ------------------------------------------------------------------------------
+
+    public Lineage lineage(AccountId id) {
+        return db.portfolioTransaction(s -> lineage(s, id));
+    }
+
+    /** Every account that was forked, by id (accounts not in it were founded by hand). */
+    public List<Lineage> lineages() {
+        return db.portfolioTransaction(s -> s.createSelectionQuery("from AccountLineage order by accountId", AccountLineageEntity.class).getResultList()
+                .stream().map(e -> toLineage(s, e)).toList());
+    }
+
+    /** The accounts forked from {@code parent}, oldest first. */
+    public List<AccountId> forksOf(AccountId parent) {
+        return db.portfolioTransaction(s -> s.createSelectionQuery("select accountId from AccountLineage where parentId = :p order by forkedAt",
+                String.class).setParameter("p", parent.value()).getResultList().stream().map(AccountId::new).toList());
+    }
+
+    private static Lineage lineage(Session s, AccountId id) {
+        AccountLineageEntity e = s.find(AccountLineageEntity.class, id.value());
+        return e == null ? Lineage.root(id).withReserved(reserved(s, id)) : toLineage(s, e);
+    }
+
+    private static Lineage toLineage(Session s, AccountLineageEntity e) {
+        return new Lineage(new AccountId(e.accountId), Optional.ofNullable(e.parentId).map(AccountId::new), Optional.ofNullable(e.forkedAt),
+                Optional.ofNullable(e.mergedInto).map(AccountId::new), Optional.ofNullable(e.mergedAt), LineageState.valueOf(e.state),
+                reserved(s, new AccountId(e.accountId)), e.instructions);
+    }
+
+    /** Surplus held back, un-traded, in {@code parent} for forks waiting for their brokerage account. */
+    public Money reserved(AccountId parent) {
+        return db.portfolioTransaction(s -> reserved(s, parent));
+    }
+
+    private static Money reserved(Session s, AccountId parent) {
+        return Money.ofCents(s.createSelectionQuery("select coalesce(sum(amountCents), 0) from ForkEvent where parentId = :p and kind = 'FORK'"
+                + " and state = 'WAITING'", Long.class).setParameter("p", parent.value()).getSingleResult());
+    }
+
+    // ---- fork and merge records ---------------------------------------------------------------
+
+    /** Every fork and merge the account took part in (as parent or child), oldest first. */
+    public List<ForkRecord> records(AccountId id) {
+        return db.portfolioTransaction(s -> s.createSelectionQuery("from ForkEvent where parentId = :a or childId = :a order by startedAt, id",
+                ForkEventEntity.class).setParameter("a", id.value()).getResultList().stream().map(ForkStore::toRecord).toList());
+    }
+
+    /** A fork of {@code parent} (or a merge of {@code child}) that was started and not finished: resumed before anything else. */
+    public Optional<ForkRecord> unfinished(ForkRecord.Kind kind, AccountId account) {
+        String by = kind == ForkRecord.Kind.FORK ? "parentId" : "childId";
+        return db.portfolioTransaction(s -> s.createSelectionQuery("from ForkEvent where kind = :k and " + by + " = :a and state = 'STARTED'"
+                        + " order by epoch", ForkEventEntity.class).setParameter("k", kind.name()).setParameter("a", account.value())
+                .setMaxResults(1).uniqueResultOptional().map(ForkStore::toRecord));
+    }
+
+    /**
+     * Records the next fork (or merge) of {@code parent} before any money moves, durably: epoch n is
+     * the parent's n-th, and (parent, kind, epoch) is unique, so two writers cannot both start it.
+     * Returns the unfinished one instead if there is one (for a merge: of the same child, whose id
+     * {@code childForEpoch} gives whatever the epoch).
+     */
+    public ForkRecord begin(ForkRecord.Kind kind, AccountId parent, IntFunction<AccountId> childForEpoch, Money amount, Instant now) {
+        ForkRecord record = db.portfolioTransaction(s -> {
+            // a parent has one fork under way at a time; a merge is under way per merging child
+            String by = kind == ForkRecord.Kind.FORK ? "parentId" : "childId";
+            String who = kind == ForkRecord.Kind.FORK ? parent.value() : childForEpoch.apply(1).value();
+            Optional<ForkEventEntity> open = s.createSelectionQuery("from ForkEvent where kind = :k and " + by + " = :p and state = 'STARTED'",
+                    ForkEventEntity.class).setParameter("k", kind.name()).setParameter("p", who).setMaxResults(1).uniqueResultOptional();
+            if (open.isPresent()) {
+                return toRecord(open.get());
+            }
+            Integer last = s.createSelectionQuery("select max(epoch) from ForkEvent where kind = :k and parentId = :p", Integer.class)
+                    .setParameter("k", kind.name()).setParameter("p", parent.value()).getSingleResult();
+            ForkEventEntity e = new ForkEventEntity();
+            e.kind = kind.name();
+            e.parentId = parent.value();
+            e.epoch = last == null ? 1 : last + 1;
+            e.childId = childForEpoch.apply(e.epoch).value();
+            e.amountCents = amount.cents();
+            e.state = ForkRecord.State.STARTED.name();
+            e.startedAt = now;
+            s.persist(e);
+            s.flush();
+            return toRecord(e);
+        });
+        // on disk before money moves at the broker: a crash after this resumes the same record
+        db.makeDurable();
+        return record;
+    }
+
+    /** Gives up an unfinished fork or merge that moved no money (the broker refused), with a line in the parent's log. */
+    public void abandon(ForkRecord record, String why, Instant now) {
+        db.portfolioTransaction(s -> {
+            ForkEventEntity e = s.find(ForkEventEntity.class, record.id());
+            if (e != null && ForkRecord.State.STARTED.name().equals(e.state)) {
+                e.state = ForkRecord.State.ABANDONED.name();
+                e.finishedAt = now;
+                AuditLog.append(s, record.parent(), now, record.kind() == ForkRecord.Kind.FORK ? AuditKind.FORK : AuditKind.MERGE,
+                        (record.kind() == ForkRecord.Kind.FORK ? "Fork " : "Merge ") + "of " + record.amount() + " abandoned: " + why, "epoch " + record.epoch());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Books a fork whose money has moved at the broker, in one transaction over both accounts: the
+     * surplus leaves the parent's Gen-Acc (a FORK_OUT entry under the broker's withdrawal id), the
+     * child is founded with it (opening deposit under the child brokerage's id, split by the child's
+     * targets), the lineage and the record are written, and both logs get their line. Returns the
+     * child; if the record is finished already (a repeated call after a crash), changes nothing.
+     */
+    public Account completeFork(ForkRecord record, String withdrawalReference, NewAccount child, BrokerConnection childBroker,
+                                String openingReference, Instant now) {
+        return db.portfolioTransaction(s -> {
+            ForkEventEntity e = started(s, record);
+            if (e == null) {
+                return AccountRepository.load(s, child.id()).orElse(null);
+            }
+            AccountId parent = record.parent();
+            s.persist(LedgerWrites.entry(parent, new NewEntry(now, SleeveKind.GEN, EntryKind.FORK_OUT, "", 0, Money.ZERO, record.amount().negate(),
+                    withdrawalReference, "Surplus of " + record.amount() + " founded " + child.id() + " (fork " + record.epoch() + ")")));
+            for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, parent)) {
+                if (SleeveKind.valueOf(sleeve.key.kind()) == SleeveKind.GEN) {
+                    sleeve.capitalCents -= record.amount().cents();
+                }
+            }
+            Account founded = AccountRepository.found(s, child, childBroker, AccountStatus.ACTIVE, now, Optional.of(openingReference));
+            lineageRow(s, child.id(), parent, now, LineageState.ACTIVE, "");
+            e.state = ForkRecord.State.DONE.name();
+            e.finishedAt = now;
+            String summary = "Fork " + record.epoch() + ": Gen-Acc surplus of " + record.amount() + " founded " + child.name() + " (" + child.id() + ")";
+            AuditLog.append(s, parent, now, AuditKind.FORK, summary + "; Gen-Acc back to its capital", "broker withdrawal " + withdrawalReference);
+            AuditLog.append(s, child.id(), now, AuditKind.FORK, "Forked from " + parent + " with " + record.amount() + " (its fork " + record.epoch() + ")",
+                    "opening deposit " + openingReference);
+            s.flush();
+            return founded;
+        });
+    }
+
+    /**
+     * Records a fork at a broker that cannot open accounts: the child is founded with no money, paused,
+     * in WAITING_FOR_BROKERAGE with {@code instructions}; the surplus stays in the parent, reserved and
+     * un-traded, until the user links a funded brokerage account.
+     */
+    public Account completeWaiting(ForkRecord record, NewAccount child, BrokerConnection placeholder, String instructions, Instant now) {
+        return db.portfolioTransaction(s -> {
+            ForkEventEntity e = started(s, record);
+            if (e == null) {
+                return AccountRepository.load(s, child.id()).orElse(null);
+            }
+            Account founded = AccountRepository.found(s, child, placeholder, AccountStatus.PAUSED, now, Optional.empty());
+            lineageRow(s, child.id(), record.parent(), now, LineageState.WAITING_FOR_BROKERAGE, instructions);
+            e.state = ForkRecord.State.WAITING.name();
+            AuditLog.append(s, record.parent(), now, AuditKind.FORK, "Fork " + record.epoch() + ": " + child.id() + " waits for its brokerage account; "
+                    + record.amount() + " stays reserved and un-traded here until it is linked", instructions);
+            AuditLog.append(s, child.id(), now, AuditKind.FORK, "Forked from " + record.parent() + ": waiting for its brokerage account", instructions);
+            s.flush();
+            return founded;
+        });
+    }
+
+    /**
+     * Books a merge whose money has moved at the broker, in one transaction over both accounts: every
+     * sleeve's cash leaves the child (MERGE_OUT), the total arrives in the parent's Com-Acc (MERGE_IN),
+     * the child is closed and its lineage says where it went.
+     */
+    public void completeMerge(ForkRecord record, Map<SleeveKind, Money> childCash, String childWithdrawal, String parentDeposit, Instant now) {
+        db.portfolioTransaction(s -> {
+            ForkEventEntity e = started(s, record);
+            if (e == null) {
+                return null;
+            }
+            AccountId parent = record.parent();
+            AccountId child = record.child();
+            long total = 0;
+            for (Map.Entry<SleeveKind, Money> c : new EnumMap<>(childCash).entrySet()) {
+                if (!c.getValue().isZero()) {
+                    s.persist(LedgerWrites.entry(child, new NewEntry(now, c.getKey(), EntryKind.MERGE_OUT, "", 0, Money.ZERO, c.getValue().negate(),
+                            childWithdrawal, "Merged into " + parent + "'s Com-Acc")));
+                    total += c.getValue().cents();
+                }
+            }
+            if (total != record.amount().cents()) {
+                throw new StoreException("Merge of " + child + ": its cash " + Money.ofCents(total) + " is not the " + record.amount() + " moved.");
+            }
+            s.persist(LedgerWrites.entry(parent, new NewEntry(now, SleeveKind.COM, EntryKind.MERGE_IN, "", 0, Money.ZERO, record.amount(),
+                    parentDeposit, "Merged " + child + " into Com-Acc")));
+            for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, parent)) {
+                if (SleeveKind.valueOf(sleeve.key.kind()) == SleeveKind.COM) {
+                    sleeve.capitalCents += record.amount().cents();
+                }
+            }
+            for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, child)) {
+                sleeve.capitalCents = 0;
+            }
+            AccountEntity a = s.find(AccountEntity.class, child.value());
+            a.status = AccountStatus.CLOSED.name();
+            AccountLineageEntity l = s.find(AccountLineageEntity.class, child.value());
+            if (l == null) {
+                l = lineageRow(s, child, parent, null, LineageState.MERGED, "");
+            }
+            l.state = LineageState.MERGED.name();
+            l.mergedInto = parent.value();
+            l.mergedAt = now;
+            e.state = ForkRecord.State.DONE.name();
+            e.finishedAt = now;
+            AuditLog.append(s, parent, now, AuditKind.MERGE, child + " merged into Com-Acc: " + record.amount() + " arrived", "broker deposit " + parentDeposit);
+            AuditLog.append(s, child, now, AuditKind.MERGE, "Merged into " + parent + "'s Com-Acc with " + record.amount() + "; account closed",
+                    "broker withdrawal " + childWithdrawal);
+            s.flush();
+            return null;
+        });
+    }
+
+    private static ForkEventEntity started(Session s, ForkRecord record) {
+        ForkEventEntity e = s.find(ForkEventEntity.class, record.id());
+        if (e == null) {
+            throw new StoreException("No fork record " + record.id() + ".");
+        }
+        return ForkRecord.State.STARTED.name().equals(e.state) ? e : null;
+    }
+
+    private static AccountLineageEntity lineageRow(Session s, AccountId child, AccountId parent, Instant forkedAt, LineageState state,
+                                                   String instructions) {
+        AccountLineageEntity l = new AccountLineageEntity();
+        l.accountId = child.value();
+        l.parentId = parent.value();
+        l.forkedAt = forkedAt;
+        l.state = state.name();
+        l.instructions = instructions.length() > 2000 ? instructions.substring(0, 1999) : instructions;
+        s.persist(l);
+        return l;
+    }
+
+    private static ForkRecord toRecord(ForkEventEntity e) {
+        return new ForkRecord(e.id, ForkRecord.Kind.valueOf(e.kind), new AccountId(e.parentId), e.epoch, new AccountId(e.childId),
+                Money.ofCents(e.amountCents), ForkRecord.State.valueOf(e.state), e.startedAt);
+    }
+}

@@ -76,7 +76,7 @@ final class AccountView extends TabPane {
         allocation.setPrefWidth(340);
         allocation.setMinWidth(280);
 
-        HBox cards = new HBox(10);
+        FlowPane cards = new FlowPane(10, 10);
         for (AccountDetail.SleeveCard c : d.sleeves()) {
             cards.getChildren().add(card(c));
         }
@@ -118,16 +118,16 @@ final class AccountView extends TabPane {
         TableView<PositionRow> t = Widgets.table(id, "No open positions.");
         return Widgets.fill(t, rows,
                 Widgets.text("Sleeve", 70, r -> r.sleeve().label()),
-                Widgets.text("Instrument", 190, r -> r.description() + (r.note().isEmpty() ? "" : "  (" + r.note() + ")")),
+                Widgets.text("Instrument", 200, r -> r.description() + (r.note().isEmpty() ? "" : "  (" + r.note() + ")")),
                 Widgets.number("Qty", 60, r -> Long.toString(r.quantity())),
-                Widgets.number("Price", 80, r -> Widgets.number(r.price(), 2)),
+                Widgets.number("Price", 75, r -> Widgets.number(r.price(), 2)),
                 Widgets.number("Value", 100, r -> r.marketValue().formatWhole()),
                 Widgets.number("Cost", 100, r -> r.costBasis().formatWhole()),
-                Widgets.number("Unrealized", 100, r -> Widgets.signed(r.unrealized())),
+                Widgets.number("Unrealized", 95, r -> Widgets.signed(r.unrealized())),
                 Widgets.number("Delta", 80, r -> Widgets.number(r.delta(), 1)),
-                Widgets.number("Gamma", 70, r -> Widgets.number(r.gamma(), 2)),
-                Widgets.number("Theta/day", 80, r -> Widgets.number(r.thetaPerDay(), 0)),
-                Widgets.number("Vega/pt", 80, r -> Widgets.number(r.vegaPerPoint(), 0)));
+                Widgets.number("Gamma", 65, r -> Widgets.number(r.gamma(), 2)),
+                Widgets.number("Theta/day", 75, r -> Widgets.number(r.thetaPerDay(), 0)),
+                Widgets.number("Vega/pt", 70, r -> Widgets.number(r.vegaPerPoint(), 0)));
     }
 
     private static TableView<OrderRecord> orders(List<OrderRecord> rows) {

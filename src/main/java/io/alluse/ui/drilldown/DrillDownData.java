@@ -168,11 +168,21 @@ public class DrillDownData {
                 premium.merge(LocalDate.ofInstant(e.at(), NEW_YORK).with(DayOfWeek.MONDAY), e.amount(), Money::plus);
             }
         }
+        if (!premium.isEmpty() || series.isPresent()) {
+            LocalDate first = series.map(EquitySeries::firstDate).orElse(premium.isEmpty() ? today() : premium.firstKey()).with(DayOfWeek.MONDAY);
+            if (!premium.isEmpty() && premium.firstKey().isBefore(first)) {
+                first = premium.firstKey();
+            }
+            // weeks without premium are shown as such, not left out
+            for (LocalDate w = first; !w.isAfter(today()); w = w.plusWeeks(1)) {
+                premium.putIfAbsent(w, Money.ZERO);
+            }
+        }
         Set<String> held = state.positions().stream().filter(p -> p.sleeve() == kind).map(p -> p.instrument().code()).collect(Collectors.toSet());
         List<OpenPosition> open = positions.stream().map(p -> new OpenPosition(p.instrument(), p.costBasis(), p.marketValue())).toList();
         TradeStatistics trades = TradeStatistics.of(LedgerTrades.closed(entries, held, NEW_YORK), open);
         Optional<Performance> performance = series.map(s -> Performance.of(s, riskFree()));
-        return new SleeveDetail(account, kind, Totals.of(series, Money.ofCents(equity), Money.ofCents(cash)), positions, premium, performance, trades);
+        return new SleeveDetail(account, kind, Totals.of(series, Money.ofCents(equity), Money.ofCents(cash)), series, positions, premium, performance, trades);
     }
 
     RiskFreeRate riskFree() {

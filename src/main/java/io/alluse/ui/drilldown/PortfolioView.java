@@ -33,16 +33,17 @@ final class PortfolioView extends VBox {
         PieChart allocation = new PieChart();
         allocation.setId("portfolio-allocation");
         allocation.setAnimated(false);
-        allocation.setLegendVisible(false);
-        allocation.setLabelsVisible(true);
+        allocation.setLegendVisible(true);
+        allocation.setLegendSide(javafx.geometry.Side.RIGHT);
+        allocation.setLabelsVisible(false);
         long total = d.bySleeveKind().values().stream().mapToLong(Money::cents).sum();
         for (SleeveKind k : SleeveKind.values()) {
             Money m = d.bySleeveKind().getOrDefault(k, Money.ZERO);
             allocation.getData().add(new PieChart.Data(k.label() + " " + Widgets.percent(total == 0 ? 0 : (double) m.cents() / total)
-                    + "\n" + m.formatWhole(), Math.max(0, m.cents() / 100.0)));
+                    + "  " + m.formatWhole(), Math.max(0, m.cents() / 100.0)));
         }
-        allocation.setPrefSize(320, 260);
-        allocation.setMinSize(260, 220);
+        allocation.setPrefSize(400, 240);
+        allocation.setMinSize(320, 200);
 
         TableView<PortfolioDetail.UpcomingRun> upcoming = Widgets.table("portfolio-upcoming", "Nothing scheduled: the engine is not running.");
         Widgets.fill(upcoming, d.upcoming(),

@@ -47,7 +47,7 @@ final class SleeveView extends TabPane {
                 Widgets.stat("sleeve-capital", "Capital (" + d.account().config().target(d.kind()) + " target)",
                         d.account().capital().of(d.kind()).formatWhole(), Widgets.Tone.PLAIN),
                 Widgets.stat("sleeve-week", "Week P&L", Widgets.signed(t.weekPnl()), Widgets.Tone.of(t.weekPnl())),
-                Widgets.stat("sleeve-premium", "Premium collected", trades.premiumCollected().formatWhole(), Widgets.Tone.PLAIN),
+                Widgets.stat("sleeve-premium", "Premium collected", d.premiumCollected().formatWhole(), Widgets.Tone.PLAIN),
                 Widgets.stat("sleeve-cash", "Cash", t.cash().formatWhole(), Widgets.Tone.PLAIN));
 
         GridPane metrics = new GridPane();
@@ -78,13 +78,19 @@ final class SleeveView extends TabPane {
             premium.getData().add(new XYChart.Data<>(WEEK.format(w.getKey()), w.getValue().cents() / 100.0));
         }
         BarChart<String, Number> chart = Charts.bars("sleeve-premium-chart", "$ per week", List.of(premium));
+        chart.setCategoryGap(Math.max(4, 40 - premium.getData().size()));
         VBox chartBox = new VBox(4, Widgets.heading("Premium collected per week"
                 + (weeks.size() > WEEKS_SHOWN ? " (last " + WEEKS_SHOWN + ")" : "")), weeks.isEmpty()
                 ? Widgets.muted("No premium collected yet.") : chart);
+        chartBox.setMinWidth(260);
         HBox.setHgrow(chartBox, Priority.ALWAYS);
         HBox row = new HBox(20, new VBox(4, Widgets.heading("Metrics"), metrics), chartBox);
 
-        VBox box = new VBox(10, tiles, row);
+        TimeChart equity = new TimeChart(TimeChart.Scale.MONEY, "No closes yet: the curve starts after the first trading day ends.");
+        equity.setId("sleeve-equity-chart");
+        equity.setPrefHeight(220);
+        equity.setLines(d.series().map(s -> List.of(Charts.equity(d.kind().label(), s))).orElse(List.of()));
+        VBox box = new VBox(10, tiles, row, Widgets.heading("Equity"), equity);
         box.setPadding(new Insets(12, 16, 16, 16));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

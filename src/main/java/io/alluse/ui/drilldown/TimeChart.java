@@ -71,6 +71,8 @@ public final class TimeChart extends Region {
             Color.web("#3b82f6"), Color.web("#f59e0b"), Color.web("#10b981"), Color.web("#ef4444"), Color.web("#8b5cf6"),
             Color.web("#06b6d4"), Color.web("#ec4899"), Color.web("#84cc16"), Color.web("#f97316"), Color.web("#6366f1"),
             Color.web("#14b8a6"), Color.web("#eab308")};
+    /** Reference lines (benchmarks): a neutral grey that reads on light and dark backgrounds. */
+    static final Color REFERENCE = Color.web("#8b949e");
     private static final int LEGEND_ENTRIES = 12;
     private static final double LEFT = 70;
     private static final double RIGHT = 14;
@@ -116,7 +118,7 @@ public final class TimeChart extends Region {
         this.lines = List.copyOf(lines);
         legend.getChildren().clear();
         for (int i = 0; i < Math.min(lines.size(), LEGEND_ENTRIES); i++) {
-            Rectangle swatch = new Rectangle(14, 3, colour(i));
+            Rectangle swatch = new Rectangle(14, 3, lines.get(i).dashed() ? REFERENCE : colour(i));
             Label entry = new Label(lines.get(i).name(), swatch);
             entry.getStyleClass().add("time-chart-legend-entry");
             legend.getChildren().add(entry);
@@ -272,7 +274,7 @@ public final class TimeChart extends Region {
                 xs[i] = d[i];
             }
             Decimation.Points p = Decimation.m4(xs, line.values(), xMin, xMax, columns);
-            g.setStroke(line.dashed() ? text : colour(li));
+            g.setStroke(line.dashed() ? REFERENCE : colour(li));
             if (line.dashed()) {
                 g.setLineDashes(6, 4);
             } else {

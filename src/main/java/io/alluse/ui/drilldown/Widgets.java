@@ -76,7 +76,12 @@ public final class Widgets {
     }
 
     static String number(double v, int decimals) {
-        return Double.isNaN(v) ? "\u2014" : String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        if (Double.isNaN(v)) {
+            return "\u2014";
+        }
+        double scale = Math.pow(10, decimals);
+        // adding 0.0 turns a -0.0 left by rounding into 0.0, so tiny negatives do not print as "-0.00"
+        return String.format(Locale.ROOT, "%,." + decimals + "f", Math.rint(v * scale) / scale + 0.0);
     }
 
     static String when(Instant at) {
@@ -86,7 +91,8 @@ public final class Widgets {
     static <T> TableView<T> table(String id, String placeholder) {
         TableView<T> t = new TableView<>();
         t.setId(id);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns keep their widths (dates and amounts stay whole); a scroll bar appears when the pane is narrower
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         t.setPlaceholder(muted(placeholder));
         t.getStyleClass().add("drill-table");
         t.setFixedCellSize(26);
@@ -97,6 +103,7 @@ public final class Widgets {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 60));
         return c;
     }
 

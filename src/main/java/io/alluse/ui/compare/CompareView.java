@@ -71,9 +71,10 @@ public final class CompareView extends BorderPane {
         drawdowns.setZeroLine(true);
         drawdowns.setPrefHeight(200);
         metrics.setId("compare-metrics");
-        metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        metrics.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         metrics.setFixedCellSize(26);
-        metrics.setPrefHeight(26 * 11 + 30);
+        metrics.setPrefHeight(26 * 11 + 48);
+        metrics.setMinHeight(26 * 11 + 48);
         metrics.setPlaceholder(new Label(""));
 
         Label growthNote = new Label();
@@ -109,14 +110,14 @@ public final class CompareView extends BorderPane {
         metrics.getColumns().clear();
         TableColumn<MetricRow, String> name = new TableColumn<>("Metric");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().metric()));
-        name.setPrefWidth(150);
+        name.setPrefWidth(170);
         metrics.getColumns().add(name);
         for (int i = 0; i < entries.size(); i++) {
             int k = i;
             TableColumn<MetricRow, String> col = new TableColumn<>(entries.get(i).name());
             col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().values().get(k)));
             col.getStyleClass().add("number-column");
-            col.setPrefWidth(120);
+            col.setPrefWidth(130);
             metrics.getColumns().add(col);
         }
         metrics.setItems(FXCollections.observableArrayList(rows(entries)));

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.DoubleFunction;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -32,18 +31,25 @@ public final class TimeChart extends Region {
 
     /** How the y axis labels its values. */
     public enum Scale {
-        MONEY(v -> compactMoney(v)),
-        INDEX(v -> String.format(Locale.ROOT, "%.0f", v)),
-        PERCENT(v -> String.format(Locale.ROOT, "%.0f%%", v * 100));
+        MONEY, INDEX, PERCENT;
 
-        private final DoubleFunction<String> format;
-
-        Scale(DoubleFunction<String> format) {
-            this.format = format;
+        /** {@code v} as an axis label, with as many decimals as ticks {@code step} apart need to differ. */
+        public String format(double v, double step) {
+            return switch (this) {
+                case MONEY -> compactMoney(v);
+                case INDEX -> String.format(Locale.ROOT, "%." + decimals(step) + "f", v);
+                case PERCENT -> String.format(Locale.ROOT, "%." + decimals(step * 100) + "f%%", v * 100);
+            };
         }
 
-        public String format(double v) {
-            return format.apply(v);
+        static int decimals(double step) {
+            for (int d = 0; d < 4; d++) {
+                double scaled = step * Math.pow(10, d);
+                if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 * Math.max(1, scaled)) {
+                    return d;
+                }
+            }
+            return 4;
         }
     }
 
@@ -238,7 +244,7 @@ public final class TimeChart extends Region {
             g.setStroke(grid);
             g.strokeLine(LEFT, y, LEFT + plotW, y);
             g.setFill(text);
-            g.fillText(scale.format(t), LEFT - 6, y);
+            g.fillText(scale.format(t, ticks.length > 1 ? ticks[1] - ticks[0] : 1), LEFT - 6, y);
         }
         if (zeroLine) {
             double y = snap(TOP + plotH - (0 - yMin) / (yMax - yMin) * plotH);

@@ -83,6 +83,7 @@ public final class CompareView extends BorderPane {
                 growthNote, growth, heading("Metrics from the common start"), metrics, heading("Drawdown"), drawdowns);
         right.setPadding(new Insets(12, 16, 16, 16));
         ScrollPane scroll = new ScrollPane(right);
+        scroll.setId("compare-scroll");
         scroll.setFitToWidth(true);
         SplitPane split = new SplitPane(left, scroll);
         split.setOrientation(Orientation.HORIZONTAL);

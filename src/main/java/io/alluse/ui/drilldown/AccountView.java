@@ -133,7 +133,7 @@ final class AccountView extends TabPane {
     private static TableView<OrderRecord> orders(List<OrderRecord> rows) {
         TableView<OrderRecord> t = Widgets.table("account-orders", "No orders yet.");
         return Widgets.fill(t, rows.reversed(),
-                Widgets.text("Created (NY)", 120, o -> Widgets.when(o.createdAt())),
+                Widgets.text("Created (NY)", 140, o -> Widgets.when(o.createdAt())),
                 Widgets.text("Sleeve", 70, o -> o.sleeve().label()),
                 Widgets.text("Side", 60, o -> o.side().name()),
                 Widgets.text("Instrument", 180, o -> o.instrument().code()),
@@ -148,7 +148,7 @@ final class AccountView extends TabPane {
     private static TableView<LedgerEntry> transactions(List<LedgerEntry> rows) {
         TableView<LedgerEntry> t = Widgets.table("account-transactions", "No transactions yet.");
         return Widgets.fill(t, rows.reversed(),
-                Widgets.text("When (NY)", 120, e -> Widgets.when(e.at())),
+                Widgets.text("When (NY)", 140, e -> Widgets.when(e.at())),
                 Widgets.text("Sleeve", 70, e -> e.sleeve().label()),
                 Widgets.text("Kind", 110, e -> e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')),
                 Widgets.text("Instrument", 170, LedgerEntry::instrument),
@@ -160,7 +160,7 @@ final class AccountView extends TabPane {
     private static TableView<AuditEvent> audit(List<AuditEvent> rows) {
         TableView<AuditEvent> t = Widgets.table("account-audit", "The audit log is empty.");
         return Widgets.fill(t, rows.reversed(),
-                Widgets.text("When (NY)", 120, e -> Widgets.when(e.at())),
+                Widgets.text("When (NY)", 140, e -> Widgets.when(e.at())),
                 Widgets.text("Kind", 110, e -> e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')),
                 Widgets.text("What happened", 420, AuditEvent::summary),
                 Widgets.text("Detail", 260, e -> e.detail().replace('\n', ' ')));

@@ -3,7 +3,10 @@ package io.alluse.ui.drilldown;
 import io.alluse.domain.Money;
 import io.alluse.domain.SleeveKind;
 import javafx.geometry.Insets;
-import javafx.scene.chart.PieChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -30,24 +33,34 @@ final class PortfolioView extends VBox {
         equity.setId("portfolio-equity-chart");
         equity.setLines(d.equityByAccount().stream().map(c -> Charts.equity(c.name(), c.series())).toList());
 
-        PieChart allocation = new PieChart();
+        GridPane allocation = new GridPane();
         allocation.setId("portfolio-allocation");
-        allocation.setAnimated(false);
-        allocation.setLegendVisible(true);
-        allocation.setLegendSide(javafx.geometry.Side.RIGHT);
-        allocation.setLabelsVisible(false);
+        allocation.setHgap(10);
+        allocation.setVgap(8);
         long total = d.bySleeveKind().values().stream().mapToLong(Money::cents).sum();
+        int line = 0;
         for (SleeveKind k : SleeveKind.values()) {
             Money m = d.bySleeveKind().getOrDefault(k, Money.ZERO);
-            allocation.getData().add(new PieChart.Data(k.label() + " " + Widgets.percent(total == 0 ? 0 : (double) m.cents() / total)
-                    + "  " + m.formatWhole(), Math.max(0, m.cents() / 100.0)));
+            double share = total == 0 ? 0 : (double) m.cents() / total;
+            Label name = new Label(k.label());
+            Region bar = new Region();
+            bar.getStyleClass().addAll("allocation-bar", "allocation-bar-" + k.key());
+            bar.setPrefSize(Math.max(2, 180 * share), 14);
+            bar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+            Label pct = new Label(Widgets.percent(share));
+            pct.getStyleClass().add("number");
+            Label dollars = new Label(m.formatWhole());
+            dollars.getStyleClass().add("number");
+            dollars.setId("allocation-" + k.key());
+            allocation.addRow(line++, name, bar, pct, dollars);
         }
-        allocation.setPrefSize(400, 240);
-        allocation.setMinSize(320, 200);
+        ColumnConstraints barColumn = new ColumnConstraints(184);
+        allocation.getColumnConstraints().addAll(new ColumnConstraints(), barColumn);
+        allocation.setMinWidth(360);
 
         TableView<PortfolioDetail.UpcomingRun> upcoming = Widgets.table("portfolio-upcoming", "Nothing scheduled: the engine is not running.");
         Widgets.fill(upcoming, d.upcoming(),
-                Widgets.text("When (New York)", 130, r -> Widgets.when(r.at())),
+                Widgets.text("When (NY)", 140, r -> Widgets.when(r.at())),
                 Widgets.text("Account", 110, PortfolioDetail.UpcomingRun::name),
                 Widgets.text("State", 90, PortfolioDetail.UpcomingRun::state));
         TableView<PortfolioDetail.RecentCycle> recent = Widgets.table("portfolio-recent", "No cycles in the last three weeks.");

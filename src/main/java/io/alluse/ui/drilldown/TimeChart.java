@@ -10,6 +10,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
@@ -80,6 +82,8 @@ public final class TimeChart extends Region {
     /** Reference lines (benchmarks): a neutral grey that reads on light and dark backgrounds. */
     static final Color REFERENCE = Color.web("#8b949e");
     private static final int LEGEND_ENTRIES = 12;
+    /** Above this many points after decimation, lines are drawn as pixels rather than stroked paths. */
+    static final int VECTOR_LIMIT = 12_000;
     private static final double LEFT = 70;
     private static final double RIGHT = 14;
     private static final double TOP = 8;
@@ -94,6 +98,7 @@ public final class TimeChart extends Region {
     private List<Line> lines = List.of();
     private boolean zeroLine;
     private int drawnPoints;
+    private boolean rasterised;
     private double drawnWidth = -1;
     private double drawnHeight = -1;
 
@@ -147,6 +152,11 @@ public final class TimeChart extends Region {
         return drawnPoints;
     }
 
+    /** Whether the last paint drew the lines as pixels (many lines) rather than stroked paths. */
+    public boolean rasterised() {
+        return rasterised;
+    }
+
     private void invalidate() {
         drawnWidth = -1;
         requestLayout();
@@ -189,6 +199,7 @@ public final class TimeChart extends Region {
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         drawnPoints = 0;
+        rasterised = false;
         double plotW = w - LEFT - RIGHT;
         double plotH = h - TOP - BOTTOM;
         if (plotW < 10 || plotH < 10) {
@@ -262,32 +273,45 @@ public final class TimeChart extends Region {
             g.fillText(t.label(), x, TOP + plotH + 5);
         }
         // lines, the first drawn last so it stays on top
-        g.save();
-        g.beginPath();
-        g.rect(LEFT, TOP - 1, plotW, plotH + 2);
-        g.clip();
-        g.setLineWidth(1.5);
         int columns = (int) Math.ceil(plotW);
-        for (int li = lines.size() - 1; li >= 0; li--) {
+        Decimation.Points[] reduced = new Decimation.Points[lines.size()];
+        int total = 0;
+        for (int li = 0; li < lines.size(); li++) {
             Line line = lines.get(li);
             int n = line.epochDays().length;
-            if (n == 0) {
-                continue;
-            }
             double[] xs = new double[n];
             int[] d = line.epochDays();
             for (int i = 0; i < n; i++) {
                 xs[i] = d[i];
             }
-            Decimation.Points p = Decimation.m4(xs, line.values(), xMin, xMax, columns);
-            g.setStroke(line.dashed() ? REFERENCE : colour(li));
-            if (line.dashed()) {
+            reduced[li] = Decimation.m4(xs, line.values(), xMin, xMax, columns);
+            total += reduced[li].size();
+        }
+        drawnPoints = total;
+        double sx = plotW / (xMax - xMin);
+        double sy = plotH / (yMax - yMin);
+        if (total > VECTOR_LIMIT) {
+            raster(g, reduced, xMin, yMin, sx, sy, plotW, plotH);
+            rasterised = true;
+            return;
+        }
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP - 1, plotW, plotH + 2);
+        g.clip();
+        g.setLineWidth(1.5);
+        for (int li = lines.size() - 1; li >= 0; li--) {
+            Decimation.Points p = reduced[li];
+            if (p.size() == 0) {
+                continue;
+            }
+            boolean dashed = lines.get(li).dashed();
+            g.setStroke(dashed ? REFERENCE : colour(li));
+            if (dashed) {
                 g.setLineDashes(6, 4);
             } else {
                 g.setLineDashes();
             }
-            double sx = plotW / (xMax - xMin);
-            double sy = plotH / (yMax - yMin);
             g.beginPath();
             for (int i = 0; i < p.size(); i++) {
                 double x = LEFT + (p.x()[i] - xMin) * sx;
@@ -299,9 +323,71 @@ public final class TimeChart extends Region {
                 }
             }
             g.stroke();
-            drawnPoints += p.size();
         }
         g.restore();
+    }
+
+    /**
+     * Many lines (a portfolio of accounts): one-pixel lines written straight into an image and drawn
+     * once. Stroking tens of thousands of anti-aliased segments costs the renderer far more than the
+     * frame has (see docs/performance.md); at that density anti-aliasing would not be seen anyway.
+     */
+    private void raster(GraphicsContext g, Decimation.Points[] reduced, double xMin, double yMin, double sx, double sy, double plotW,
+                        double plotH) {
+        int w = (int) Math.ceil(plotW);
+        int h = (int) Math.ceil(plotH) + 1;
+        int[] pixels = new int[w * h];
+        for (int li = reduced.length - 1; li >= 0; li--) {
+            Decimation.Points p = reduced[li];
+            int argb = lines.get(li).dashed() ? argb(REFERENCE) : argb(colour(li));
+            int px = -1;
+            int py = -1;
+            for (int i = 0; i < p.size(); i++) {
+                int x = (int) Math.round((p.x()[i] - xMin) * sx);
+                int y = (int) Math.round(plotH - (p.y()[i] - yMin) * sy);
+                if (i > 0) {
+                    segment(pixels, w, h, px, py, x, y, argb);
+                }
+                px = x;
+                py = y;
+            }
+            if (p.size() == 1) {
+                segment(pixels, w, h, px, py, px, py, argb);
+            }
+        }
+        WritableImage image = new WritableImage(w, h);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        g.drawImage(image, LEFT, TOP);
+    }
+
+    private static int argb(Color c) {
+        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /** Bresenham: every pixel of the segment, clipped to the image. */
+    private static void segment(int[] pixels, int w, int h, int x0, int y0, int x1, int y1, int argb) {
+        int dx = Math.abs(x1 - x0);
+        int dy = -Math.abs(y1 - y0);
+        int stepX = x0 < x1 ? 1 : -1;
+        int stepY = y0 < y1 ? 1 : -1;
+        int err = dx + dy;
+        while (true) {
+            if (x0 >= 0 && x0 < w && y0 >= 0 && y0 < h) {
+                pixels[y0 * w + x0] = argb;
+            }
+            if (x0 == x1 && y0 == y1) {
+                return;
+            }
+            int e2 = 2 * err;
+            if (e2 >= dy) {
+                err += dy;
+                x0 += stepX;
+            }
+            if (e2 <= dx) {
+                err += dx;
+                y0 += stepY;
+            }
+        }
     }
 
     private static double snap(double v) {

@@ -104,6 +104,7 @@ public final class Widgets {
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 60));
+        c.setSortable(false);
         return c;
     }
 

@@ -96,6 +96,8 @@ class CompareViewTest {
         assertThat(end.values().getFirst()).isEqualTo(lastEquity(new AccountId("account-1")));
         ui.until("the charts are drawn", () -> growth.drawnPoints() > 0 && drawdowns.drawnPoints() > 0);
         ui.screenshot(growth.getScene(), "compare-two-accounts");
+        robot.interact(() -> robot.lookup("#compare-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        ui.screenshot(growth.getScene(), "compare-two-accounts-drawdown");
 
         @SuppressWarnings("unchecked")
         ListView<CompareViewModel.Choice> list = robot.lookup("#compare-accounts").queryAs(ListView.class);

@@ -4,7 +4,11 @@ import io.alluse.ui.WorkstationServices;
 import io.alluse.ui.common.FxUiExecutor;
 import io.alluse.ui.portfolio.PortfolioTreeView;
 import io.alluse.ui.portfolio.PortfolioTreeViewModel;
-import io.alluse.ui.portfolio.SelectionSummaryView;
+import io.alluse.ui.compare.CompareData;
+import io.alluse.ui.compare.CompareView;
+import io.alluse.ui.drilldown.DrillDownData;
+import io.alluse.ui.drilldown.DrillDownView;
+import io.alluse.ui.drilldown.DrillDownViewModel;
 import io.alluse.ui.wizard.AccountWizardView;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -13,7 +17,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
@@ -39,8 +42,11 @@ public final class MainWindow extends BorderPane {
         tree.setPadding(new Insets(8));
         tree.setMinWidth(280);
 
-        ScrollPane detail = new ScrollPane(new SelectionSummaryView(portfolio));
-        detail.setFitToWidth(true);
+        DrillDownViewModel drillDown = new DrillDownViewModel(new DrillDownData(services), executor);
+        portfolio.selectedProperty().addListener((obs, old, now) -> drillDown.show(now));
+        portfolio.accountsProperty().addListener((obs, old, now) -> drillDown.reload());
+        drillDown.show(portfolio.selectedProperty().get());
+        DrillDownView detail = new DrillDownView(drillDown);
         SplitPane split = new SplitPane(tree, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.34);
@@ -94,7 +100,11 @@ public final class MainWindow extends BorderPane {
         MenuItem theme = new MenuItem("Toggle light/dark theme");
         theme.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         theme.setOnAction(e -> toggleTheme.run());
-        Menu view = new Menu("_View", null, refresh, find, theme);
+        MenuItem compare = new MenuItem("_Compare accounts\u2026");
+        compare.setId("menu-compare");
+        compare.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
+        compare.setOnAction(e -> CompareView.open(getScene().getWindow(), new CompareData(services), executor, java.util.Set.of()));
+        Menu view = new Menu("_View", null, refresh, find, theme, new SeparatorMenuItem(), compare);
 
         MenuItem about = new MenuItem("About " + services.appName());
         about.setOnAction(e -> AboutDialog.show(getScene().getWindow(), services));

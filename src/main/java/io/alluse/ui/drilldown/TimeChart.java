@@ -1,0 +1,496 @@
+package io.alluse.ui.drilldown;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A line chart over dates drawn on one canvas: equity curves, normalised overlays, drawdowns.
+ * JavaFX's XYChart keeps a node per data point and lays them all out, which takes seconds for 100
+ * accounts of ten years; this chart keeps the lines as arrays and draws only what the pixel width
+ * can show ({@link Decimation}), so the cost depends on the width, not on the years (DR 0014).
+ * Axis and legend text take their colours from the theme through CSS (the legend is made of
+ * labels, the axis colour is read from a hidden styled label), so light and dark both read well.
+ */
+public final class TimeChart extends Region {
+
+    /** How the y axis labels its values. */
+    public enum Scale {
+        MONEY, INDEX, PERCENT;
+
+        /** {@code v} as an axis label, with as many decimals as ticks {@code step} apart need to differ. */
+        public String format(double v, double step) {
+            return switch (this) {
+                case MONEY -> compactMoney(v);
+                case INDEX -> String.format(Locale.ROOT, "%." + decimals(step) + "f", v);
+                case PERCENT -> String.format(Locale.ROOT, "%." + decimals(step * 100) + "f%%", v * 100);
+            };
+        }
+
+        static int decimals(double step) {
+            for (int d = 0; d < 4; d++) {
+                double scaled = step * Math.pow(10, d);
+                if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 * Math.max(1, scaled)) {
+                    return d;
+                }
+            }
+            return 4;
+        }
+    }
+
+    /**
+     * One line: {@code epochDays} strictly increasing, one value per day.
+     *
+     * @param dashed for reference lines such as a benchmark
+     */
+    public record Line(String name, int[] epochDays, double[] values, boolean dashed) {
+        public Line {
+            Objects.requireNonNull(name, "name");
+            if (epochDays.length != values.length) {
+                throw new IllegalArgumentException(name + ": one value per day is needed, but there are " + epochDays.length
+                        + " days and " + values.length + " values");
+            }
+        }
+
+        public static Line solid(String name, int[] epochDays, double[] values) {
+            return new Line(name, epochDays, values, false);
+        }
+    }
+
+    /** Distinct on white and on near-black alike. */
+    static final Color[] PALETTE = {
+            Color.web("#3b82f6"), Color.web("#f59e0b"), Color.web("#10b981"), Color.web("#ef4444"), Color.web("#8b5cf6"),
+            Color.web("#06b6d4"), Color.web("#ec4899"), Color.web("#84cc16"), Color.web("#f97316"), Color.web("#6366f1"),
+            Color.web("#14b8a6"), Color.web("#eab308")};
+    /** Reference lines (benchmarks): a neutral grey that reads on light and dark backgrounds. */
+    static final Color REFERENCE = Color.web("#8b949e");
+    private static final int LEGEND_ENTRIES = 12;
+    /** Above this many points after decimation, lines are drawn as pixels rather than stroked paths. */
+    static final int VECTOR_LIMIT = 12_000;
+    private static final double LEFT = 70;
+    private static final double RIGHT = 14;
+    private static final double TOP = 8;
+    private static final double BOTTOM = 24;
+
+    private final Canvas canvas = new Canvas();
+    private final FlowPane legend = new FlowPane(14, 4);
+    private final Label themeProbe = new Label();
+    private final Label empty = new Label();
+    private final Scale scale;
+    private final Font font = Font.font(11);
+    private List<Line> lines = List.of();
+    private boolean zeroLine;
+    private int drawnPoints;
+    private boolean rasterised;
+    private double drawnWidth = -1;
+    private double drawnHeight = -1;
+
+    public TimeChart(Scale scale, String emptyText) {
+        this.scale = scale;
+        getStyleClass().add("time-chart");
+        legend.getStyleClass().add("time-chart-legend");
+        legend.setPadding(new Insets(0, 0, 4, LEFT));
+        themeProbe.getStyleClass().add("time-chart-axis");
+        themeProbe.setManaged(false);
+        themeProbe.setVisible(false);
+        empty.setText(emptyText);
+        empty.getStyleClass().add("time-chart-empty");
+        empty.setManaged(false);
+        getChildren().addAll(canvas, legend, themeProbe, empty);
+        setMinHeight(160);
+        setPrefHeight(280);
+        setPrefWidth(600);
+    }
+
+    /** Draws a line at zero (drawdown charts). */
+    public void setZeroLine(boolean show) {
+        zeroLine = show;
+        invalidate();
+    }
+
+    public void setLines(List<Line> lines) {
+        this.lines = List.copyOf(lines);
+        legend.getChildren().clear();
+        for (int i = 0; i < Math.min(lines.size(), LEGEND_ENTRIES); i++) {
+            Rectangle swatch = new Rectangle(14, 3, lines.get(i).dashed() ? REFERENCE : colour(i));
+            Label entry = new Label(lines.get(i).name(), swatch);
+            entry.getStyleClass().add("time-chart-legend-entry");
+            legend.getChildren().add(entry);
+        }
+        if (lines.size() > LEGEND_ENTRIES) {
+            Label more = new Label("and " + (lines.size() - LEGEND_ENTRIES) + " more");
+            more.getStyleClass().add("time-chart-legend-entry");
+            legend.getChildren().add(more);
+        }
+        empty.setVisible(lines.stream().allMatch(l -> l.values().length == 0));
+        invalidate();
+    }
+
+    public List<Line> lines() {
+        return lines;
+    }
+
+    /** Points actually drawn in the last paint (after decimation): for tests and the bench. */
+    public int drawnPoints() {
+        return drawnPoints;
+    }
+
+    /** Whether the last paint drew the lines as pixels (many lines) rather than stroked paths. */
+    public boolean rasterised() {
+        return rasterised;
+    }
+
+    private void invalidate() {
+        drawnWidth = -1;
+        requestLayout();
+    }
+
+    static Color colour(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 200;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth() - snappedLeftInset() - snappedRightInset();
+        double h = getHeight() - snappedTopInset() - snappedBottomInset();
+        double x0 = snappedLeftInset();
+        double y0 = snappedTopInset();
+        double legendHeight = legend.getChildren().isEmpty() ? 0 : legend.prefHeight(w);
+        legend.resizeRelocate(x0, y0, w, legendHeight);
+        double ch = Math.max(0, h - legendHeight);
+        canvas.relocate(x0, y0 + legendHeight);
+        empty.autosize();
+        empty.relocate(x0 + (w - empty.getWidth()) / 2, y0 + legendHeight + (ch - empty.getHeight()) / 2);
+        if (canvas.getWidth() != w || canvas.getHeight() != ch || drawnWidth != w || drawnHeight != ch) {
+            canvas.setWidth(w);
+            canvas.setHeight(ch);
+            paint();
+            drawnWidth = w;
+            drawnHeight = ch;
+        }
+    }
+
+    /** Draws everything now at the current size; layout calls it, the bench calls it directly. */
+    void paint() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        drawnPoints = 0;
+        rasterised = false;
+        double plotW = w - LEFT - RIGHT;
+        double plotH = h - TOP - BOTTOM;
+        if (plotW < 10 || plotH < 10) {
+            return;
+        }
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (Line line : lines) {
+            int[] d = line.epochDays();
+            if (d.length == 0) {
+                continue;
+            }
+            xMin = Math.min(xMin, d[0]);
+            xMax = Math.max(xMax, d[d.length - 1]);
+            for (double v : line.values()) {
+                if (v < yMin) {
+                    yMin = v;
+                }
+                if (v > yMax) {
+                    yMax = v;
+                }
+            }
+        }
+        if (xMin == Double.POSITIVE_INFINITY || yMin == Double.POSITIVE_INFINITY) {
+            return;
+        }
+        if (zeroLine) {
+            yMin = Math.min(yMin, 0);
+            yMax = Math.max(yMax, 0);
+        }
+        if (xMax == xMin) {
+            xMin -= 1;
+            xMax += 1;
+        }
+        double[] ticks = Ticks.nice(yMin, yMax, Math.max(2, (int) (plotH / 50)));
+        yMin = Math.min(yMin, ticks[0]);
+        yMax = Math.max(yMax, ticks[ticks.length - 1]);
+        if (yMax == yMin) {
+            yMax = yMin + 1;
+        }
+        Paint text = themeProbe.getTextFill() == null ? Color.GRAY : themeProbe.getTextFill();
+        Color grid = text instanceof Color c ? c.deriveColor(0, 1, 1, 0.22) : Color.gray(0.5, 0.22);
+        g.setFont(font);
+        g.setLineWidth(1);
+        g.setLineDashes();
+        // horizontal grid and y labels
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double t : ticks) {
+            double y = snap(TOP + plotH - (t - yMin) / (yMax - yMin) * plotH);
+            g.setStroke(grid);
+            g.strokeLine(LEFT, y, LEFT + plotW, y);
+            g.setFill(text);
+            g.fillText(scale.format(t, ticks.length > 1 ? ticks[1] - ticks[0] : 1), LEFT - 6, y);
+        }
+        if (zeroLine) {
+            double y = snap(TOP + plotH - (0 - yMin) / (yMax - yMin) * plotH);
+            g.setStroke(text);
+            g.strokeLine(LEFT, y, LEFT + plotW, y);
+        }
+        // x labels
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (Ticks.DateTick t : Ticks.dates((int) xMin, (int) xMax, Math.max(2, (int) (plotW / 90)))) {
+            double x = snap(LEFT + (t.epochDay() - xMin) / (xMax - xMin) * plotW);
+            g.setStroke(grid);
+            g.strokeLine(x, TOP, x, TOP + plotH);
+            g.setFill(text);
+            g.fillText(t.label(), x, TOP + plotH + 5);
+        }
+        // lines, the first drawn last so it stays on top
+        int columns = (int) Math.ceil(plotW);
+        Decimation.Points[] reduced = new Decimation.Points[lines.size()];
+        int total = 0;
+        for (int li = 0; li < lines.size(); li++) {
+            Line line = lines.get(li);
+            int n = line.epochDays().length;
+            double[] xs = new double[n];
+            int[] d = line.epochDays();
+            for (int i = 0; i < n; i++) {
+                xs[i] = d[i];
+            }
+            reduced[li] = Decimation.m4(xs, line.values(), xMin, xMax, columns);
+            total += reduced[li].size();
+        }
+        drawnPoints = total;
+        double sx = plotW / (xMax - xMin);
+        double sy = plotH / (yMax - yMin);
+        if (total > VECTOR_LIMIT) {
+            raster(g, reduced, xMin, yMin, sx, sy, plotW, plotH);
+            rasterised = true;
+            return;
+        }
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP - 1, plotW, plotH + 2);
+        g.clip();
+        g.setLineWidth(1.5);
+        for (int li = lines.size() - 1; li >= 0; li--) {
+            Decimation.Points p = reduced[li];
+            if (p.size() == 0) {
+                continue;
+            }
+            boolean dashed = lines.get(li).dashed();
+            g.setStroke(dashed ? REFERENCE : colour(li));
+            if (dashed) {
+                g.setLineDashes(6, 4);
+            } else {
+                g.setLineDashes();
+            }
+            g.beginPath();
+            for (int i = 0; i < p.size(); i++) {
+                double x = LEFT + (p.x()[i] - xMin) * sx;
+                double y = TOP + plotH - (p.y()[i] - yMin) * sy;
+                if (i == 0) {
+                    g.moveTo(x, y);
+                } else {
+                    g.lineTo(x, y);
+                }
+            }
+            g.stroke();
+        }
+        g.restore();
+    }
+
+    /**
+     * Many lines (a portfolio of accounts): one-pixel lines written straight into an image and drawn
+     * once. Stroking tens of thousands of anti-aliased segments costs the renderer far more than the
+     * frame has (see docs/performance.md); at that density anti-aliasing would not be seen anyway.
+     */
+    private void raster(GraphicsContext g, Decimation.Points[] reduced, double xMin, double yMin, double sx, double sy, double plotW,
+                        double plotH) {
+        int w = (int) Math.ceil(plotW);
+        int h = (int) Math.ceil(plotH) + 1;
+        int[] pixels = new int[w * h];
+        for (int li = reduced.length - 1; li >= 0; li--) {
+            Decimation.Points p = reduced[li];
+            int argb = lines.get(li).dashed() ? argb(REFERENCE) : argb(colour(li));
+            int px = -1;
+            int py = -1;
+            for (int i = 0; i < p.size(); i++) {
+                int x = (int) Math.round((p.x()[i] - xMin) * sx);
+                int y = (int) Math.round(plotH - (p.y()[i] - yMin) * sy);
+                if (i > 0) {
+                    segment(pixels, w, h, px, py, x, y, argb);
+                }
+                px = x;
+                py = y;
+            }
+            if (p.size() == 1) {
+                segment(pixels, w, h, px, py, px, py, argb);
+            }
+        }
+        WritableImage image = new WritableImage(w, h);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        g.drawImage(image, LEFT, TOP);
+    }
+
+    private static int argb(Color c) {
+        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /** Bresenham: every pixel of the segment, clipped to the image. */
+    private static void segment(int[] pixels, int w, int h, int x0, int y0, int x1, int y1, int argb) {
+        int dx = Math.abs(x1 - x0);
+        int dy = -Math.abs(y1 - y0);
+        int stepX = x0 < x1 ? 1 : -1;
+        int stepY = y0 < y1 ? 1 : -1;
+        int err = dx + dy;
+        while (true) {
+            if (x0 >= 0 && x0 < w && y0 >= 0 && y0 < h) {
+                pixels[y0 * w + x0] = argb;
+            }
+            if (x0 == x1 && y0 == y1) {
+                return;
+            }
+            int e2 = 2 * err;
+            if (e2 >= dy) {
+                err += dy;
+                x0 += stepX;
+            }
+            if (e2 <= dx) {
+                err += dx;
+                y0 += stepY;
+            }
+        }
+    }
+
+    private static double snap(double v) {
+        return Math.floor(v) + 0.5;
+    }
+
+    /** {@code $1.25M}, {@code $750K}, {@code -$12K}: axis labels stay short. */
+    static String compactMoney(double dollars) {
+        double a = Math.abs(dollars);
+        String sign = dollars < 0 ? "-" : "";
+        if (a >= 1e9) {
+            return sign + "$" + trim(a / 1e9) + "B";
+        }
+        if (a >= 1e6) {
+            return sign + "$" + trim(a / 1e6) + "M";
+        }
+        if (a >= 1e3) {
+            return sign + "$" + trim(a / 1e3) + "K";
+        }
+        return sign + "$" + trim(a);
+    }
+
+    private static String trim(double v) {
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Axis tick positions. */
+    static final class Ticks {
+
+        record DateTick(int epochDay, String label) {
+        }
+
+        private static final int[] MONTH_STEPS = {1, 2, 3, 6, 12, 24, 60};
+        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ROOT);
+        private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy", Locale.ROOT);
+        private static final DateTimeFormatter YEAR = DateTimeFormatter.ofPattern("yyyy", Locale.ROOT);
+
+        private Ticks() {
+        }
+
+        /** Round values (1, 2, 2.5, 5 x 10^k apart) covering [min, max] with about {@code count} steps. */
+        static double[] nice(double min, double max, int count) {
+            if (max <= min) {
+                double pad = Math.abs(min) > 0 ? Math.abs(min) * 0.01 : 1;
+                min -= pad;
+                max += pad;
+            }
+            double raw = (max - min) / count;
+            double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+            double step = mag;
+            for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+                step = f * mag;
+                if (step >= raw) {
+                    break;
+                }
+            }
+            double first = Math.floor(min / step) * step;
+            double last = Math.ceil(max / step) * step;
+            int k = (int) Math.round((last - first) / step);
+            double[] ticks = new double[k + 1];
+            for (int i = 0; i <= k; i++) {
+                ticks[i] = first + i * step;
+            }
+            return ticks;
+        }
+
+        /** Month (or week) starts between the two days, at most {@code max} of them. */
+        static List<DateTick> dates(int fromDay, int toDay, int max) {
+            List<DateTick> out = new ArrayList<>();
+            LocalDate from = LocalDate.ofEpochDay(fromDay);
+            LocalDate to = LocalDate.ofEpochDay(toDay);
+            long span = toDay - fromDay;
+            if (span <= 75) {
+                int stepDays = 7 * (int) Math.max(1, Math.ceil(span / 7.0 / max));
+                LocalDate d = from.plusDays((8 - from.getDayOfWeek().getValue()) % 7);
+                for (; !d.isAfter(to); d = d.plusDays(stepDays)) {
+                    out.add(new DateTick((int) d.toEpochDay(), DAY.format(d)));
+                }
+                return out;
+            }
+            long months = span / 30;
+            int step = MONTH_STEPS[MONTH_STEPS.length - 1];
+            for (int s : MONTH_STEPS) {
+                if (months / s <= max) {
+                    step = s;
+                    break;
+                }
+            }
+            DateTimeFormatter f = step >= 12 ? YEAR : MONTH;
+            LocalDate d = from.withDayOfMonth(1).plusMonths(1);
+            if (step >= 12) {
+                d = LocalDate.of(from.getYear() + 1, 1, 1);
+            } else {
+                while ((d.getMonthValue() - 1) % step != 0) {
+                    d = d.plusMonths(1);
+                }
+            }
+            for (; !d.isAfter(to); d = d.plusMonths(step)) {
+                out.add(new DateTick((int) d.toEpochDay(), f.format(d)));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.alluse.bench;
+
+import io.alluse.analytics.series.EquitySeries;
+import io.alluse.ui.drilldown.Charts;
+import io.alluse.ui.drilldown.TimeChart;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The drill-down's equity chart with 100 accounts of ten years of daily closes (252,000 points):
+ * from the accounts' equity series to pixels, on the FX thread. Target: under 100 ms (issue 6).
+ * Measured in a headless JavaFX (Monocle, software rendering, as the UI tests run) as the median of
+ * several draws after warm-up, wall time and the FX thread's CPU time; and, for scale, the stock
+ * JavaFX {@code LineChart} with a tenth of the data, which the canvas chart replaces (DR 0014).
+ */
+final class DrillDownChartsBench implements BenchSection {
+
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 380;
+
+    @Override
+    public String name() {
+        return "drilldown";
+    }
+
+    @Override
+    public void run(BenchReport report, BenchOptions options) throws Exception {
+        startFx();
+        int accounts = 100;
+        int years = options.quick() ? 2 : 10;
+        List<EquitySeries> series = accounts(accounts, years);
+        int points = series.stream().mapToInt(EquitySeries::size).sum();
+        report.note(String.format(java.util.Locale.ROOT, "%d accounts x %d years: %,d daily points, chart %d x %d px", accounts, years, points, WIDTH, HEIGHT));
+
+        TimeChart chart = onFx(() -> new TimeChart(TimeChart.Scale.MONEY, ""));
+        StackPane root = onFx(() -> new StackPane(chart));
+        onFx(() -> new Scene(root, WIDTH, HEIGHT));
+        int runs = options.quick() ? 3 : 9;
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        double[] process = new double[runs];
+        int[] drawn = new int[1];
+        for (int run = -3; run < runs; run++) {
+            int r = run;
+            onFx(() -> {
+                com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                long c0 = threads.getCurrentThreadCpuTime();
+                long p0 = os.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                List<TimeChart.Line> lines = new ArrayList<>(series.size());
+                for (int i = 0; i < series.size(); i++) {
+                    lines.add(Charts.equity("Account-" + (i + 1), series.get(i)));
+                }
+                chart.setLines(lines);
+                root.applyCss();
+                root.layout();
+                chart.snapshot(null, null);
+                long t1 = System.nanoTime();
+                long c1 = threads.getCurrentThreadCpuTime();
+                long p1 = os.getProcessCpuTime();
+                if (r >= 0) {
+                    wall[r] = (t1 - t0) / 1e6;
+                    cpu[r] = (c1 - c0) / 1e6;
+                    process[r] = (p1 - p0) / 1e6;
+                }
+                drawn[0] = chart.drawnPoints();
+                return null;
+            });
+        }
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        Arrays.sort(process);
+        report.figure("equity chart, series to pixels, wall (median)", wall[runs / 2], "ms", BenchReport.Target.atMost(100));
+        report.figure("equity chart, series to pixels, FX thread CPU (median)", cpu[runs / 2], "ms");
+        report.figure("equity chart, series to pixels, whole-process CPU incl. render thread (median)", process[runs / 2], "ms");
+        report.figure("points drawn after decimation to the pixel width", drawn[0], "points");
+        report.note("drawn as " + (chart.rasterised() ? "pixels (many lines)" : "stroked paths"));
+
+        // For scale: the stock XYChart with a tenth of the accounts, symbols and animation off.
+        int few = 10;
+        double[] xy = new double[options.quick() ? 1 : 3];
+        for (int run = 0; run < xy.length; run++) {
+            int r = run;
+            onFx(() -> {
+                long t0 = System.nanoTime();
+                NumberAxis x = new NumberAxis();
+                NumberAxis y = new NumberAxis();
+                x.setForceZeroInRange(false);
+                y.setForceZeroInRange(false);
+                x.setAnimated(false);
+                y.setAnimated(false);
+                LineChart<Number, Number> line = new LineChart<>(x, y);
+                line.setAnimated(false);
+                line.setCreateSymbols(false);
+                for (int i = 0; i < few; i++) {
+                    EquitySeries s = series.get(i);
+                    List<XYChart.Data<Number, Number>> data = new ArrayList<>(s.size());
+                    for (int k = 0; k < s.size(); k++) {
+                        data.add(new XYChart.Data<>(s.epochDay(k), s.equityCents(k) / 100.0));
+                    }
+                    XYChart.Series<Number, Number> xs = new XYChart.Series<>();
+                    xs.getData().setAll(data);
+                    line.getData().add(xs);
+                }
+                StackPane p = new StackPane(line);
+                new Scene(p, WIDTH, HEIGHT);
+                p.applyCss();
+                p.layout();
+                line.snapshot(null, null);
+                xy[r] = (System.nanoTime() - t0) / 1e6;
+                return null;
+            });
+        }
+        Arrays.sort(xy);
+        report.figure(String.format(java.util.Locale.ROOT, "JavaFX LineChart, %d accounts x %d years (no decimation), wall", few, years),
+                xy[xy.length / 2], "ms");
+    }
+
+    /** Random walks of about +-1% a day from $500,000, one point per weekday. */
+    static List<EquitySeries> accounts(int n, int years) {
+        Random random = new Random(42);
+        LocalDate start = LocalDate.of(2021, 1, 4);
+        LocalDate end = start.plusYears(years);
+        List<EquitySeries> out = new ArrayList<>(n);
+        for (int a = 0; a < n; a++) {
+            EquitySeries.Builder b = EquitySeries.builder();
+            double equity = 500_000;
+            boolean first = true;
+            for (LocalDate d = start; d.isBefore(end); d = d.plusDays(1)) {
+                if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    continue;
+                }
+                equity *= 1 + 0.0004 + random.nextGaussian() * 0.01;
+                long cents = Math.round(equity * 100);
+                b.add(d, cents, first ? cents : 0);
+                first = false;
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    private static void startFx() throws InterruptedException {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            started.complete(null);
+        }
+        try {
+            started.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("JavaFX did not start: " + e, e);
+        }
+        Platform.setImplicitExit(false);
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(5, TimeUnit.MINUTES);
+    }
+}

@@ -1,0 +1,255 @@
+package io.alluse.ui.drilldown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.alluse.domain.Account;
+import io.alluse.domain.AccountId;
+import io.alluse.domain.Money;
+import io.alluse.domain.SleeveKind;
+import io.alluse.domain.ledger.EntryKind;
+import io.alluse.domain.ledger.EquitySnapshot;
+import io.alluse.domain.ledger.LedgerState;
+import io.alluse.domain.ledger.Position;
+import io.alluse.engine.Marks;
+import io.alluse.store.AccountLedger;
+import io.alluse.ui.common.FxUiExecutor;
+import io.alluse.ui.portfolio.PortfolioNode;
+import io.alluse.ui.shell.MainWindow;
+import io.alluse.ui.shell.Themes;
+import io.alluse.ui.testing.FxSteps;
+import io.alluse.ui.testing.UiTestServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The drill-down over three weeks of real engine data (two paper accounts): every figure checked
+ * here is recomputed from the ledger and the snapshots in the test, not read back from the view's own code.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DrillDownViewTest {
+
+    static Path dir;
+    static UiTestServices fixture;
+    static final AccountId FIRST = new AccountId("account-1");
+    static final AccountId SECOND = new AccountId("account-2");
+    FxUiExecutor executor;
+    MainWindow window;
+
+    @BeforeAll
+    static void weeksOfTrading() throws Exception {
+        dir = Files.createTempDirectory("drilldown-test");
+        fixture = new UiTestServices(dir.resolve("data"));
+        fixture.services.accounts().ensureFirstAccount();
+        fixture.services.accounts().create(fixture.services.accounts().newAccountDraft().withCapital("750000"));
+        fixture.runEngineUntil(UiTestServices.START.plus(Duration.ofDays(24)));
+    }
+
+    @AfterAll
+    static void closeFixture() {
+        fixture.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        Themes.apply(false);
+        executor = new FxUiExecutor();
+        window = new MainWindow(fixture.services, executor, () -> { }, () -> { });
+        Scene scene = new Scene(window, 1280, 800);
+        scene.getStylesheets().add(Themes.APP_CSS);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeExecutor() {
+        executor.close();
+        Themes.apply(false);
+    }
+
+    @Test
+    void portfolioThenAccountThenSleeveShowTheirOwnNumbers(FxRobot robot) {
+        FxSteps ui = new FxSteps(robot);
+        TreeView<PortfolioNode> tree = treeWithBothAccounts(robot, ui);
+
+        // portfolio: equity at the last close is the sum of every sleeve's last snapshot
+        select(robot, tree.getRoot());
+        String portfolioEquity = lastCloseEquity(List.of(FIRST, SECOND)).formatWhole();
+        ui.until("the portfolio equity", () -> text(robot, "#portfolio-equity").equals(portfolioEquity));
+        TimeChart portfolioChart = robot.lookup("#portfolio-equity-chart").queryAs(TimeChart.class);
+        assertThat(portfolioChart.lines()).extracting(TimeChart.Line::name).containsExactly("Account-1", "Account-2");
+        assertThat(portfolioChart.lines().getFirst().values()).hasSize(days(FIRST));
+        ui.until("the chart is drawn", () -> portfolioChart.drawnPoints() > 0);
+        assertThat(robot.lookup("#portfolio-recent").queryAs(TableView.class).getItems()).isNotEmpty();
+        ui.screenshot(window.getScene(), "drilldown-portfolio");
+
+        // account: live equity is cash plus every position at the engine's own marks
+        select(robot, tree.getRoot().getChildren().getFirst());
+        assertThat(text(robot, "#drill-title")).contains("Account-1");
+        String accountEquity = liveEquity(FIRST, null).formatWhole();
+        ui.until("the account equity", () -> robot.lookup("#account-equity").tryQuery().isPresent()
+                && text(robot, "#account-equity").equals(accountEquity));
+        AccountLedger ledger = fixture.services.ledgers().forAccount(FIRST);
+        TimeChart equity = robot.lookup("#account-equity-chart").queryAs(TimeChart.class);
+        assertThat(equity.lines()).extracting(TimeChart.Line::name).containsExactly("Account-1", "SPY (same start)");
+        assertThat(equity.lines().get(1).values()[0]).isEqualTo(equity.lines().get(0).values()[0]);
+        assertThat(text(robot, "#card-gen .card-value")).isEqualTo(fixture.services.accounts().get(FIRST).capital().of(SleeveKind.GEN).formatWhole());
+        ui.until("the account chart is drawn", () -> equity.drawnPoints() > 0);
+        ui.screenshot(window.getScene(), "drilldown-account");
+
+        assertThat(table(robot, "#account-positions").getItems()).hasSize(ledger.positions().size()).isNotEmpty();
+        assertThat(table(robot, "#account-orders").getItems()).hasSize(ledger.orders().size()).isNotEmpty();
+        assertThat(table(robot, "#account-transactions").getItems()).hasSize(ledger.entries().size());
+        assertThat(table(robot, "#account-audit").getItems()).hasSize(ledger.audit().size());
+        TabPane tabs = robot.lookup("#drill-account").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        ui.screenshot(window.getScene(), "drilldown-account-positions");
+        robot.interact(() -> tabs.getSelectionModel().select(4));
+        ui.screenshot(window.getScene(), "drilldown-account-audit");
+
+        // sleeve (Com-Acc: shares and covered calls by now): its equity and the gross premium of its sell-to-open entries
+        select(robot, tree.getRoot().getChildren().getFirst().getChildren().get(2));
+        String sleeveEquity = liveEquity(FIRST, SleeveKind.COM).formatWhole();
+        Money premium = ledger.entries().stream().filter(e -> e.sleeve() == SleeveKind.COM && e.kind() == EntryKind.SELL_TO_OPEN)
+                .map(e -> e.amount()).reduce(Money.ZERO, Money::plus);
+        ui.until("the sleeve equity", () -> robot.lookup("#sleeve-equity").tryQuery().isPresent()
+                && text(robot, "#sleeve-equity").equals(sleeveEquity));
+        assertThat(premium.isPositive()).as("three weeks of Com-Acc trading collected premium").isTrue();
+        assertThat(text(robot, "#sleeve-premium")).isEqualTo(premium.formatWhole());
+        assertThat(text(robot, "#metric-twr")).isEqualTo(String.format(Locale.ROOT, "%+.2f%%", independentTwr(FIRST, SleeveKind.COM) * 100));
+        assertThat(table(robot, "#sleeve-positions").getItems()).hasSize((int) ledger.positions().stream()
+                .filter(p -> p.sleeve() == SleeveKind.COM).count());
+        ui.screenshot(window.getScene(), "drilldown-sleeve");
+    }
+
+    @Test
+    void darkThemeKeepsTheDrillDownReadable(FxRobot robot) {
+        FxSteps ui = new FxSteps(robot);
+        TreeView<PortfolioNode> tree = treeWithBothAccounts(robot, ui);
+        robot.interact(() -> Themes.apply(true));
+        select(robot, tree.getRoot().getChildren().get(1));
+        ui.until("the account view", () -> robot.lookup("#account-equity-chart").tryQuery().isPresent());
+        TimeChart equity = robot.lookup("#account-equity-chart").queryAs(TimeChart.class);
+        ui.until("the chart is drawn", () -> equity.drawnPoints() > 0);
+        Label caption = robot.lookup(".stat-caption").queryAs(Label.class);
+        javafx.scene.paint.Color fg = (javafx.scene.paint.Color) caption.getTextFill();
+        assertThat(fg.getBrightness()).as("captions are light on the dark background").isGreaterThan(0.5);
+        ui.screenshot(window.getScene(), "drilldown-account-dark");
+    }
+
+    @Test
+    void aPaperDepositShowsInTheAccountView(FxRobot robot) throws Exception {
+        FxSteps ui = new FxSteps(robot);
+        TreeView<PortfolioNode> tree = treeWithBothAccounts(robot, ui);
+        Account before = fixture.services.accounts().get(SECOND);
+        fixture.paper.desk(before).deposit(Money.ofDollars(100_000));
+        fixture.engine.syncNow(SECOND).get();
+        Money capital = fixture.services.accounts().get(SECOND).totalCapital();
+        io.alluse.domain.ledger.BookedCashFlow booked = fixture.services.ledgers().forAccount(SECOND).cashFlows().getLast();
+        assertThat(booked.flow().amount()).isEqualTo(Money.ofDollars(100_000));
+        assertThat(booked.capitalAfter()).isEqualTo(capital);
+
+        robot.interact(() -> window.portfolio().refresh());
+        ui.until("the tree shows the new capital", () -> tree.getRoot().getChildren().get(1).getValue().capital().equals(capital));
+        select(robot, tree.getRoot().getChildren().get(1));
+        ui.until("the capital tile shows the deposit", () -> robot.lookup("#account-capital").tryQuery().isPresent()
+                && text(robot, "#account-capital").equals(capital.formatWhole()));
+        TableView<?> entries = table(robot, "#account-transactions");
+        assertThat(entries.getItems()).anySatisfy(row -> {
+            io.alluse.domain.ledger.LedgerEntry e = (io.alluse.domain.ledger.LedgerEntry) row;
+            assertThat(e.kind()).isEqualTo(EntryKind.DEPOSIT);
+            assertThat(e.at()).isAfter(fixture.clock.now().minusSeconds(3600));
+        });
+        TabPane tabs = robot.lookup("#drill-account").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(3));
+        ui.screenshot(window.getScene(), "drilldown-account-deposit");
+    }
+
+    private static TreeView<PortfolioNode> treeWithBothAccounts(FxRobot robot, FxSteps ui) {
+        @SuppressWarnings("unchecked")
+        TreeView<PortfolioNode> tree = robot.lookup("#portfolio-tree").queryAs(TreeView.class);
+        ui.until("the tree lists both accounts", () -> tree.getRoot() != null && tree.getRoot().getChildren().size() == 2);
+        return tree;
+    }
+
+    private static void select(FxRobot robot, TreeItem<PortfolioNode> item) {
+        robot.interact(() -> item.getParent());
+        robot.interact(() -> {
+            if (item.getParent() != null) {
+                item.getParent().setExpanded(true);
+            }
+        });
+        @SuppressWarnings("unchecked")
+        TreeView<PortfolioNode> tree = robot.lookup("#portfolio-tree").queryAs(TreeView.class);
+        robot.interact(() -> tree.getSelectionModel().select(item));
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static TableView<?> table(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(TableView.class);
+    }
+
+    private static int days(AccountId id) {
+        return (int) fixture.services.ledgers().forAccount(id).snapshots().stream().map(EquitySnapshot::day).distinct().count();
+    }
+
+    /** Sum of every sleeve's equity on the latest snapshot day. */
+    private static Money lastCloseEquity(List<AccountId> ids) {
+        Money total = Money.ZERO;
+        for (AccountId id : ids) {
+            List<EquitySnapshot> snaps = fixture.services.ledgers().forAccount(id).snapshots();
+            LocalDate last = snaps.getLast().day();
+            total = total.plus(snaps.stream().filter(s -> s.day().equals(last)).map(EquitySnapshot::equity).reduce(Money.ZERO, Money::plus));
+        }
+        return total;
+    }
+
+    /** Cash from the ledger plus positions at {@link Marks}, the engine's valuation; one sleeve or all (null). */
+    private static Money liveEquity(AccountId id, SleeveKind only) {
+        LedgerState state = fixture.services.ledgers().forAccount(id).state();
+        Marks marks = Marks.of(fixture.market);
+        Money total = Money.ZERO;
+        for (SleeveKind k : SleeveKind.values()) {
+            if (only == null || only == k) {
+                total = total.plus(state.cash().getOrDefault(k, Money.ZERO));
+            }
+        }
+        for (Position p : state.positions()) {
+            if (only == null || only == p.sleeve()) {
+                total = total.plus(marks.unitValue(p.instrument(), Money.ZERO).times(p.quantity()));
+            }
+        }
+        return total;
+    }
+
+    /** Product of the daily (equity - flow) / previous equity, written out here rather than taken from analytics. */
+    private static double independentTwr(AccountId id, SleeveKind kind) {
+        List<EquitySnapshot> snaps = fixture.services.ledgers().forAccount(id).snapshots().stream().filter(s -> s.sleeve() == kind).toList();
+        double growth = 1;
+        for (int i = 1; i < snaps.size(); i++) {
+            growth *= (snaps.get(i).equity().cents() - snaps.get(i).flow().cents()) / (double) snaps.get(i - 1).equity().cents();
+        }
+        return growth - 1;
+    }
+}

@@ -1,6 +1,15 @@
 package io.alluse.ui.shell;
 
+import io.alluse.domain.AccountId;
 import io.alluse.ui.WorkstationServices;
+import io.alluse.ui.notify.NotificationCenter;
+import io.alluse.ui.notify.NotificationLogView;
+import io.alluse.ui.notify.ToastLayer;
+import io.alluse.ui.status.StatusBarView;
+import io.alluse.ui.status.StatusBarViewModel;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import io.alluse.ui.common.FxUiExecutor;
 import io.alluse.ui.portfolio.PortfolioTreeView;
 import io.alluse.ui.portfolio.PortfolioTreeViewModel;
@@ -12,18 +21,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /** The main window's content: menus, the portfolio tree, the detail of the selection, the status bar. */
 public final class MainWindow extends BorderPane {
@@ -31,6 +35,10 @@ public final class MainWindow extends BorderPane {
     private final PortfolioTreeViewModel portfolio;
     private final PortfolioTreeView tree;
     private final Label status = new Label("Ready");
+    private final NotificationCenter notifications = new NotificationCenter();
+    private final ToastLayer toasts = new ToastLayer(notifications);
+    private final Map<AccountId, String> names = new HashMap<>();
+    private final SplitPane split;
 
     public MainWindow(WorkstationServices services, FxUiExecutor executor, Runnable toggleTheme, Runnable quit) {
         setId("main-window");
@@ -41,22 +49,62 @@ public final class MainWindow extends BorderPane {
 
         ScrollPane detail = new ScrollPane(new SelectionSummaryView(portfolio));
         detail.setFitToWidth(true);
-        SplitPane split = new SplitPane(tree, detail);
+        split = new SplitPane(tree, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(tree, false);
 
-        AccountActions accountActions = new AccountActions(services, executor, portfolio, () -> getScene().getWindow());
+        AccountActions accountActions = new AccountActions(services, executor, portfolio, () -> getScene().getWindow(), status::setText);
         tree.setAccountMenu(accountActions::contextItems);
         setTop(menus(services, executor, accountActions, toggleTheme, quit));
         setCenter(split);
-        setBottom(statusBar(services, executor));
+        portfolio.accountsProperty().addListener((obs, old, now) -> {
+            names.clear();
+            now.forEach(a -> names.put(a.id(), a.name()));
+        });
+        Function<AccountId, String> name = id -> names.getOrDefault(id, id.value());
+        StatusBarViewModel statusModel = new StatusBarViewModel(services.engine(), services.paperClock(), executor, name);
+        setBottom(new StatusBarView(statusModel, status, executor.busyProperty(), notifications.unreadProperty(), this::openNotifications));
+        // toasts float over the window's content: not laid out by the BorderPane, placed in layoutChildren
+        toasts.setManaged(false);
+        getChildren().add(toasts);
+        notifications.follow(services.engine().events(), executor, name);
         portfolio.errorProperty().addListener((obs, old, now) -> {
             if (!now.isBlank()) {
                 status.setText(now);
             }
         });
-        portfolio.refresh();
+        portfolio.attach(services.engine(), services.snapshots());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double top = getTop() == null ? 0 : getTop().getLayoutBounds().getHeight();
+        double bottom = getBottom() == null ? 0 : getBottom().getLayoutBounds().getHeight();
+        double width = toasts.prefWidth(-1);
+        toasts.resizeRelocate(Math.max(0, getWidth() - width - 16), top + 12, width,
+                Math.min(toasts.prefHeight(width), Math.max(0, getHeight() - top - bottom - 24)));
+    }
+
+    /** The session's notifications (toasts and the log). */
+    public NotificationCenter notifications() {
+        return notifications;
+    }
+
+    /** The tree | detail split: the shell remembers its divider between runs. */
+    public SplitPane split() {
+        return split;
+    }
+
+    public void openNotifications() {
+        NotificationLogView.open(getScene().getWindow(), notifications);
+    }
+
+    /** Stops following the engine: call when the window closes. */
+    public void dispose() {
+        notifications.close();
+        portfolio.close();
     }
 
     public PortfolioTreeView tree() {
@@ -94,7 +142,11 @@ public final class MainWindow extends BorderPane {
         MenuItem theme = new MenuItem("Toggle light/dark theme");
         theme.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         theme.setOnAction(e -> toggleTheme.run());
-        Menu view = new Menu("_View", null, refresh, find, theme);
+        MenuItem log = new MenuItem("_Notifications…");
+        log.setId("menu-notifications");
+        log.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        log.setOnAction(e -> openNotifications());
+        Menu view = new Menu("_View", null, refresh, find, new SeparatorMenuItem(), log, new SeparatorMenuItem(), theme);
 
         MenuItem about = new MenuItem("About " + services.appName());
         about.setOnAction(e -> AboutDialog.show(getScene().getWindow(), services));
@@ -104,18 +156,4 @@ public final class MainWindow extends BorderPane {
         return bar;
     }
 
-    private HBox statusBar(WorkstationServices services, FxUiExecutor executor) {
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(14, 14);
-        busy.visibleProperty().bind(executor.busyProperty().greaterThan(0));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label data = new Label("Data: " + services.dataDir());
-        data.getStyleClass().add("status-muted");
-        status.setId("status-text");
-        HBox bar = new HBox(10, busy, status, spacer, new Separator(Orientation.VERTICAL), data);
-        bar.getStyleClass().add("status-bar");
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        return bar;
-    }
 }

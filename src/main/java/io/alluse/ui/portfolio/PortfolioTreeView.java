@@ -216,7 +216,8 @@ public final class PortfolioTreeView extends VBox {
                     name.setGraphic(icon(dot, "icon-sleeve-" + s.kind().key()));
                     NodeFigures f = all.of(s.account().id()).map(x -> x.sleeve(s.kind())).orElse(NodeFigures.of(s.capital()));
                     show(f);
-                    if (f.driftBp().isPresent() && f.driftBp().get() != 0) {
+                    // under half a tenth of a point is rounding, not drift: show the target then
+                    if (f.driftBp().isPresent() && Math.abs(f.driftBp().get()) >= 5) {
                         int bp = f.driftBp().get();
                         share.setText(String.format(java.util.Locale.ROOT, "%+.1f pt", bp / 100.0));
                         if (Math.abs(bp) >= 500) {

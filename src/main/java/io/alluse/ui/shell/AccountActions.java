@@ -102,7 +102,10 @@ final class AccountActions {
         return menu;
     }
 
-    /** The context menu entries for one account node; the accelerators are shown there too, as a reminder. */
+    /**
+     * The context menu entries for one account node. Without accelerators: every cell's menu would
+     * register them in the scene and take the keys away from the Account menu.
+     */
     List<MenuItem> contextItems(Account account) {
         List<MenuItem> items = new ArrayList<>();
         for (Action action : actions) {
@@ -111,7 +114,6 @@ final class AccountActions {
             }
             MenuItem item = new MenuItem(action.text().apply(account));
             item.setId("context-" + action.id());
-            item.setAccelerator(action.accelerator());
             item.setDisable(!action.enabled().test(account));
             item.setOnAction(e -> action.run().accept(account));
             items.add(item);

@@ -60,6 +60,9 @@ public final class StatusBarView extends HBox {
         progress.visibleProperty().bind(Bindings.greaterThan(busy, 0));
         message.setId("status-text");
         message.setMinWidth(80);
+        Tooltip messageTip = new Tooltip();
+        messageTip.textProperty().bind(message.textProperty());
+        message.setTooltip(messageTip);
         message.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(message, Priority.ALWAYS);
 
@@ -67,6 +70,9 @@ public final class StatusBarView extends HBox {
         engine.setId("status-engine");
         engine.textProperty().bind(model.engineStateProperty());
         engine.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip engineTip = new Tooltip();
+        engineTip.textProperty().bind(model.engineDetailProperty());
+        engine.setTooltip(engineTip);
         FontIcon engineIcon = new FontIcon(Material2OutlinedMZ.PLAY_CIRCLE_OUTLINE);
         engine.setGraphic(engineIcon);
         model.enginePausedProperty().addListener((obs, old, paused) -> {
@@ -79,12 +85,16 @@ public final class StatusBarView extends HBox {
         next.setId("status-next-run");
         next.textProperty().bind(model.nextRunProperty());
         next.setGraphic(new FontIcon(Material2OutlinedMZ.SCHEDULE));
-        next.setTooltip(new Tooltip("The next thing due for an active account: its window, a sync or a retry (market time, New York)"));
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip nextTip = new Tooltip();
+        nextTip.textProperty().bind(model.nextRunDetailProperty());
+        next.setTooltip(nextTip);
 
         Button brokers = new Button();
         brokers.setId("status-brokers");
         brokers.getStyleClass().addAll("flat", "small");
         brokers.textProperty().bind(model.brokersProperty());
+        brokers.setMinWidth(Region.USE_PREF_SIZE);
         FontIcon brokerIcon = new FontIcon(Material2OutlinedAL.CLOUD_DONE);
         brokers.setGraphic(brokerIcon);
         Tooltip brokerTip = new Tooltip();
@@ -127,6 +137,8 @@ public final class StatusBarView extends HBox {
         bell.textProperty().bind(Bindings.createStringBinding(() -> unread.get() == 0 ? "" : Integer.toString(unread.get()), unread));
         bell.setTooltip(new Tooltip("Notifications (Ctrl+Shift+N)"));
         bell.setOnAction(e -> openLog.run());
+        bell.setMinWidth(Region.USE_PREF_SIZE);
+        right.setMinWidth(Region.USE_PREF_SIZE);
         right.getChildren().addAll(separator(), bell);
 
         getChildren().addAll(progress, message, right);
@@ -155,11 +167,13 @@ public final class StatusBarView extends HBox {
         time.textProperty().bind(model.clockTextProperty());
         time.setGraphic(new FontIcon(Material2OutlinedAL.ACCESS_TIME));
         time.setTooltip(new Tooltip("The paper market's clock (New York). The buttons set how fast it runs."));
+        time.setMinWidth(Region.USE_PREF_SIZE);
         ToggleGroup group = new ToggleGroup();
         HBox buttons = new HBox();
         buttons.getStyleClass().add("clock-speeds");
         for (ClockSpeed s : ClockSpeed.ALL) {
-            ToggleButton b = new ToggleButton(s.label());
+            ToggleButton b = s.factor() == 0 ? new ToggleButton(null, new FontIcon(Material2OutlinedMZ.PAUSE)) : new ToggleButton(s.label());
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.setId("clock-" + s.id());
             b.setUserData(s);
             b.setToggleGroup(group);

@@ -41,6 +41,10 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper engineState = new ReadOnlyStringWrapper("Engine starting\u2026");
     private final ReadOnlyBooleanWrapper enginePaused = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper nextRun = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextRunDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper engineDetail = new ReadOnlyStringWrapper("");
+    private static final java.time.ZoneId NEW_YORK = java.time.ZoneId.of("America/New_York");
+    private static final java.time.format.DateTimeFormatter SHORT = java.time.format.DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.US);
     private final ReadOnlyStringWrapper brokers = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<AccountHealth> brokerHealth = new ReadOnlyObjectWrapper<>(AccountHealth.OK);
     private final ReadOnlyObjectWrapper<List<Connection>> connections = new ReadOnlyObjectWrapper<>(List.of());
@@ -90,11 +94,16 @@ public final class StatusBarViewModel {
         boolean stopped = clock != null && r.speed() <= 0;
         enginePaused.set(stopped);
         String accounts = active + " running" + (paused > 0 ? ", " + paused + " paused" : "") + (failing > 0 ? ", " + failing + " failing" : "");
-        engineState.set((stopped ? "Engine paused (clock stopped)" : "Engine running") + ": " + accounts);
+        engineState.set((stopped ? "Engine paused" : "Engine running") + " \u00b7 " + accounts);
+        engineDetail.set(stopped ? "The paper clock is stopped: the market stands still and nothing trades until it runs again."
+                : "The engine runs every account on its own worker: " + accounts + ".");
 
         Optional<AccountRuntime> next = rt.stream().filter(x -> x.status() == AccountStatus.ACTIVE && x.nextRun().isPresent())
                 .min(Comparator.comparing(x -> x.nextRun().get()));
-        nextRun.set(next.map(x -> "Next: " + names.apply(x.account()) + " " + Formats.marketTime(x.nextRun().get())).orElse("Nothing scheduled"));
+        nextRun.set(next.map(x -> "Next: " + names.apply(x.account()) + " " + SHORT.format(x.nextRun().get().atZone(NEW_YORK)))
+                .orElse("Nothing scheduled"));
+        nextRunDetail.set(next.map(x -> "Next due: " + names.apply(x.account()) + " at " + Formats.marketTime(x.nextRun().get())
+                + " (its window, a sync or a retry)").orElse("No active account has anything scheduled."));
 
         List<Connection> list = new ArrayList<>(rt.size());
         for (AccountRuntime x : rt) {
@@ -108,7 +117,7 @@ public final class StatusBarViewModel {
         connections.set(List.copyOf(list));
         long ok = rt.size() - failing;
         brokerHealth.set(rt.stream().map(AccountRuntime::health).max(Comparator.naturalOrder()).orElse(AccountHealth.OK));
-        brokers.set(rt.isEmpty() ? "No brokers" : failing == 0 ? "Brokers: all " + rt.size() + " connected" : "Brokers: " + ok + "/" + rt.size() + " connected");
+        brokers.set(rt.isEmpty() ? "No brokers" : ok + "/" + rt.size() + " brokers");
         clockText.set(Formats.marketTime(r.now()));
         if (clock != null && speed.get().factor() != r.speed()) {
             speed.set(ClockSpeed.nearest(r.speed()));
@@ -129,6 +138,14 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty nextRunProperty() {
         return nextRun.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nextRunDetailProperty() {
+        return nextRunDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty engineDetailProperty() {
+        return engineDetail.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty brokersProperty() {

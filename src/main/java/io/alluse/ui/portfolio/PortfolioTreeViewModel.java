@@ -38,7 +38,7 @@ public final class PortfolioTreeViewModel implements AutoCloseable {
     private record Loaded(List<Account> accounts, PortfolioFigures figures) {
     }
 
-    private final AccountService accounts;
+    private final java.util.concurrent.Callable<List<Account>> accounts;
     private final UiExecutor executor;
 
     private final ReadOnlyObjectWrapper<List<Account>> all = new ReadOnlyObjectWrapper<>(List.of());
@@ -56,6 +56,11 @@ public final class PortfolioTreeViewModel implements AutoCloseable {
     private boolean again;
 
     public PortfolioTreeViewModel(AccountService accounts, UiExecutor executor) {
+        this(accounts::accounts, executor);
+    }
+
+    /** Over any source of accounts (benchmarks, tests); {@code accounts} is called off the FX thread. */
+    public PortfolioTreeViewModel(java.util.concurrent.Callable<List<Account>> accounts, UiExecutor executor) {
         this.accounts = accounts;
         this.executor = executor;
         filter.addListener((obs, old, now) -> applyFilter());
@@ -103,7 +108,7 @@ public final class PortfolioTreeViewModel implements AutoCloseable {
         Map<AccountId, String> missedNow = Map.copyOf(missed);
         FiguresSource from = source;
         executor.submit("Loading accounts", () -> {
-            List<Account> list = List.copyOf(accounts.accounts());
+            List<Account> list = List.copyOf(accounts.call());
             return new Loaded(list, from.load(list, missedNow));
         }, loaded -> {
             error.set("");

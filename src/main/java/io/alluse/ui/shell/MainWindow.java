@@ -65,6 +65,8 @@ public final class MainWindow extends BorderPane {
         Function<AccountId, String> name = id -> names.getOrDefault(id, id.value());
         StatusBarViewModel statusModel = new StatusBarViewModel(services.engine(), services.paperClock(), executor, name);
         setBottom(new StatusBarView(statusModel, status, executor.busyProperty(), notifications.unreadProperty(), this::openNotifications));
+        // names arrive with the accounts: read the engine again so the bar shows them at once
+        portfolio.accountsProperty().addListener((obs, old, now) -> statusModel.poll());
         // toasts float over the window's content: not laid out by the BorderPane, placed in layoutChildren
         toasts.setManaged(false);
         getChildren().add(toasts);

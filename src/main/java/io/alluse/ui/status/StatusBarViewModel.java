@@ -94,7 +94,9 @@ public final class StatusBarViewModel {
         boolean stopped = clock != null && r.speed() <= 0;
         enginePaused.set(stopped);
         String accounts = active + " running" + (paused > 0 ? ", " + paused + " paused" : "") + (failing > 0 ? ", " + failing + " failing" : "");
-        engineState.set((stopped ? "Engine paused" : "Engine running") + " \u00b7 " + accounts);
+        String attention = (paused > 0 ? paused + " paused" : "") + (paused > 0 && failing > 0 ? ", " : "") + (failing > 0 ? failing + " failing" : "");
+        engineState.set((stopped ? "Engine paused" : "Engine running") + " \u00b7 "
+                + (attention.isEmpty() ? rt.size() + (rt.size() == 1 ? " account" : " accounts") : attention));
         engineDetail.set(stopped ? "The paper clock is stopped: the market stands still and nothing trades until it runs again."
                 : "The engine runs every account on its own worker: " + accounts + ".");
 

@@ -53,13 +53,22 @@ final class TreeBench implements BenchSection {
     @Override
     public void run(BenchReport report, BenchOptions options) throws Exception {
         startFx();
+        try {
+            measure(report, options);
+        } finally {
+            // the FX thread is not a daemon: without this the bench's JVM never ends
+            Platform.exit();
+        }
+    }
+
+    private void measure(BenchReport report, BenchOptions options) throws Exception {
         int n = options.quick() ? 1_000 : 10_000;
         List<Account> accounts = accounts(n);
         List<EquitySnapshot> closes = closes(accounts, 10);
         List<AccountRuntime> runtime = accounts.stream().map(a -> new AccountRuntime(a.id(), a.status(),
                 a.id().value().endsWith("7") ? AccountHealth.ERROR : AccountHealth.OK, "", false, Optional.of(Instant.EPOCH))).toList();
 
-        double[] figures = new double[options.quick() ? 3 : 7];
+        double[] figures = new double[options.quick() ? 3 : 5];
         double[] build = new double[figures.length];
         double[] update = new double[figures.length];
         List<Double> scroll = new ArrayList<>();

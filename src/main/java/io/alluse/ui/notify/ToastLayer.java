@@ -26,6 +26,11 @@ public final class ToastLayer extends VBox {
     public static final int MAX_VISIBLE = 4;
     private static final Duration SHOWN = Duration.seconds(6);
 
+    private long burstStart;
+    private int inBurst;
+    private int summarised;
+    private VBox summary;
+
     public ToastLayer(NotificationCenter center) {
         setId("toasts");
         setSpacing(8);
@@ -36,6 +41,26 @@ public final class ToastLayer extends VBox {
     }
 
     public void show(Notification n) {
+        // a fast paper clock can report hundreds of fills a second: past a few per second, one
+        // summary toast counts the rest instead of building (and animating) a toast for each
+        long now = System.nanoTime();
+        if (now - burstStart > 1_000_000_000L) {
+            burstStart = now;
+            inBurst = 0;
+            summarised = 0;
+        }
+        if (++inBurst > MAX_VISIBLE) {
+            summarised++;
+            if (summary == null || !getChildren().contains(summary)) {
+                summary = add(Notification.ofApp(Notification.Kind.INFO, "More notifications", ""));
+            }
+            ((Label) summary.lookup(".toast-text")).setText(summarised + " more in the last second; the log has them all (Ctrl+Shift+N).");
+            return;
+        }
+        add(n);
+    }
+
+    private VBox add(Notification n) {
         if (getChildren().size() >= MAX_VISIBLE) {
             getChildren().removeLast();
         }
@@ -48,6 +73,7 @@ public final class ToastLayer extends VBox {
         toast.setOnMouseEntered(e -> life.pause());
         toast.setOnMouseExited(e -> life.play());
         life.play();
+        return toast;
     }
 
     private VBox toast(Notification n) {

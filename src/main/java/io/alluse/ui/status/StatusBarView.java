@@ -51,7 +51,7 @@ public final class StatusBarView extends HBox {
         getStyleClass().add("status-bar");
         setId("status-bar");
         setPadding(new Insets(3, 10, 3, 10));
-        setSpacing(10);
+        setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
 
         ProgressIndicator progress = new ProgressIndicator();
@@ -125,7 +125,7 @@ public final class StatusBarView extends HBox {
         });
         brokers.setOnAction(e -> brokerList.show(brokers, Side.TOP, 0, 0));
 
-        HBox right = new HBox(10, engine, separator(), next, separator(), brokers);
+        HBox right = new HBox(7, engine, separator(), next, separator(), brokers);
         right.setAlignment(Pos.CENTER_LEFT);
         if (model.hasPaperClock()) {
             right.getChildren().addAll(separator(), clock());
@@ -139,7 +139,7 @@ public final class StatusBarView extends HBox {
         bell.setOnAction(e -> openLog.run());
         bell.setMinWidth(Region.USE_PREF_SIZE);
         right.setMinWidth(Region.USE_PREF_SIZE);
-        right.getChildren().addAll(separator(), bell);
+        right.getChildren().add(bell);
 
         getChildren().addAll(progress, message, right);
 

@@ -81,7 +81,15 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext open(AppPaths paths, PaperOptions paper, EngineSettings engineSettings) {
-        InstanceLock lock = InstanceLock.acquire(paths.dataDir());
+        return open(paths, paper, engineSettings, InstanceLock.acquire(paths.dataDir()));
+    }
+
+    /**
+     * Opens with a lock taken before (the window takes it at once, to refuse a second instance
+     * clearly, and opens the database in the background). The context owns the lock from here; a
+     * failure releases it.
+     */
+    static AppContext open(AppPaths paths, PaperOptions paper, EngineSettings engineSettings, InstanceLock lock) {
         try {
             Database database = Database.open(paths.dataDir());
             try {

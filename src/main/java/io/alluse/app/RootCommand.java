@@ -2,7 +2,9 @@ package io.alluse.app;
 
 import io.alluse.ui.WorkstationServices;
 import io.alluse.ui.shell.Workstation;
+import io.alluse.engine.EngineSettings;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,18 +21,46 @@ final class RootCommand extends CommandSupport implements Callable<Integer> {
             description = "Open the main window, save a screenshot of it to PNG and exit (checks an installation).")
     Path smokeTest;
 
+    /**
+     * Shows the window first and opens the database, the paper market and the engine behind it
+     * (issue 7: the window within 2 s; opening Hibernate alone takes longer). Only the folder lock
+     * is taken before, so that a second instance is refused at once with a clear message.
+     */
     @Override
     public Integer call() {
         AppPaths paths = paths();
-        try (AppContext context = AppContext.open(paths, AppContext.PaperOptions.DEFAULT)) {
-            context.backups().takeNow("startup");
-            context.accounts().ensureFirstAccount();
-            context.engine().load();
-            context.engine().start();
-            WorkstationServices services = new WorkstationServices(AppInfo.load().name(), AppInfo.load().version(),
-                    paths.dataDir(), paths.logDir(), paths.uiSettings(), context.accounts(), context.ledgers(), context.backups(),
-                    context.engine(), context.time(), context.brokerages(), context.snapshots(), context.market());
-            return Workstation.run(services, smokeTest, StartupTime::firstFrameShown);
+        AppInfo info = AppInfo.load();
+        InstanceLock lock = InstanceLock.acquire(paths.dataDir());
+        CompletableFuture<AppContext> opening = new CompletableFuture<>();
+        Thread.ofPlatform().name("startup").daemon(true).start(() -> {
+            try {
+                AppContext context = AppContext.open(paths, AppContext.PaperOptions.DEFAULT, EngineSettings.DEFAULT, lock);
+                try {
+                    context.backups().takeNow("startup");
+                    context.accounts().ensureFirstAccount();
+                    context.engine().load();
+                } catch (RuntimeException e) {
+                    context.close();
+                    throw e;
+                }
+                opening.complete(context);
+            } catch (Throwable e) {
+                opening.completeExceptionally(e);
+            }
+        });
+        CompletableFuture<WorkstationServices> services = opening.thenApply(context -> new WorkstationServices(info.name(), info.version(),
+                paths.dataDir(), paths.logDir(), paths.uiSettings(), context.accounts(), context.ledgers(), context.backups(),
+                context.engine(), context.time(), context.brokerages(), context.snapshots(), context.market()));
+        try {
+            return Workstation.run(new Workstation.Launch(info.name(), info.version(), paths.dataDir(), paths.uiSettings()), services,
+                    smokeTest, StartupTime::firstFrameShown, StartupTime::mainWindowReady);
+        } finally {
+            // the window may close before the database finished opening: wait for it, then close it properly
+            try {
+                opening.join().close();
+            } catch (java.util.concurrent.CompletionException e) {
+                // already reported in the window and the log; the lock was released with the failure
+            }
         }
     }
 

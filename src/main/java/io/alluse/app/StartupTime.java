@@ -19,12 +19,21 @@ final class StartupTime {
     }
 
     static void firstFrameShown() {
+        log("first frame");
+    }
+
+    /** The main window filled with the accounts: the database, market and engine are open. */
+    static void mainWindowReady() {
+        log("main window ready");
+    }
+
+    private static void log(String what) {
         Instant now = Instant.now();
         Instant jvmStart = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         Instant processStart = ProcessHandle.current().info().startInstant().orElse(jvmStart);
         // CPU time too: on a busy machine it says more about the app than the wall clock does
         long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-        log.info("Start-up: first frame {} ms after process start ({} ms after JVM start, {} ms CPU on all threads)",
-                Duration.between(processStart, now).toMillis(), Duration.between(jvmStart, now).toMillis(), cpuMillis);
+        log.info("Start-up: {} {} ms after process start ({} ms after JVM start, {} ms CPU on all threads)",
+                what, Duration.between(processStart, now).toMillis(), Duration.between(jvmStart, now).toMillis(), cpuMillis);
     }
 }

@@ -17,7 +17,7 @@ public final class BenchMain {
 
     /** Every section, in the order they run. Add new sections here. */
     static List<BenchSection> sections() {
-        return List.of(new PricingSection(), new AnalyticsBench(), new FormsBench(), new DrillDownChartsBench(), new PaperBench(), new StrategySection(), new BacktestBench(), new EngineBench());
+        return List.of(new PricingSection(), new AnalyticsBench(), new FormsBench(), new DrillDownChartsBench(), new PaperBench(), new StrategySection(), new BacktestBench(), new EngineBench(), new TreeBench());
     }
 
     public static void main(String[] args) throws Exception {

@@ -23,6 +23,14 @@ public final class Formats {
         return p.toString();
     }
 
+    private static final java.time.format.DateTimeFormatter MARKET_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", java.util.Locale.US);
+
+    /** {@code Tue 4 Mar 2031 10:15 ET}: market time, in New York, where the schedule lives. */
+    public static String marketTime(java.time.Instant at) {
+        return MARKET_TIME.format(at.atZone(java.time.ZoneId.of("America/New_York"))) + " ET";
+    }
+
     /** {@code +1.25%} / {@code -0.40%} for returns and drift. */
     public static String signedPercent(double fraction) {
         return String.format(java.util.Locale.ROOT, "%+.2f%%", fraction * 100.0);

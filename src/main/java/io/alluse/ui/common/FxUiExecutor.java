@@ -22,6 +22,11 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
 
     @Override
     public <T> void submit(String description, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (workers.isShutdown()) {
+            // the window is closing: a timer or a late event may still ask, and nobody waits for the answer
+            log.debug("{} not started: the executor is closed", description);
+            return;
+        }
         busy(running.incrementAndGet());
         workers.submit(() -> {
             try {

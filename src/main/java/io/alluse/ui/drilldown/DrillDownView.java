@@ -61,6 +61,12 @@ public final class DrillDownView extends BorderPane {
             case AccountDetail a -> new AccountView(a);
             case SleeveDetail s -> new SleeveView(s);
         };
+        // A reload of the same node (engine events) must not throw the user back to the first tab.
+        if (!body.getChildren().isEmpty() && body.getChildren().getFirst() instanceof javafx.scene.control.TabPane before
+                && content instanceof javafx.scene.control.TabPane after && before.getClass() == after.getClass()
+                && before.getTabs().size() == after.getTabs().size()) {
+            after.getSelectionModel().select(before.getSelectionModel().getSelectedIndex());
+        }
         body.getChildren().setAll(content);
     }
 

@@ -1,19 +1,30 @@
 package io.alluse.ui.shell;
 
 import io.alluse.domain.Account;
+import io.alluse.domain.AccountStatus;
+import io.alluse.domain.BrokerKind;
 import io.alluse.ui.WorkstationServices;
 import io.alluse.ui.common.UiExecutor;
 import io.alluse.ui.config.ConfigureAccountView;
+import io.alluse.ui.funds.PaperTransferView;
 import io.alluse.ui.portfolio.PortfolioNode;
 import io.alluse.ui.portfolio.PortfolioTreeViewModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -21,49 +32,144 @@ import javafx.stage.Window;
 
 /**
  * What the user can do with one account. The Account menu offers each action on the selected
- * account, the portfolio tree's context menu on the account clicked. A new action (pause, resume,
- * run now, deposit, export, close) is one more entry in {@link #actions}.
+ * account, the portfolio tree's context menu on the account clicked. Engine work runs in the
+ * background (the status bar shows progress) and its outcome is reported in one sentence.
  */
 final class AccountActions {
 
-    /** {@code accelerator} may be null. */
-    record Action(String id, String text, KeyCombination accelerator, Consumer<Account> run) {
+    /**
+     * @param text        the menu text for this account (pause/resume change with its status); null: none selected
+     * @param accelerator may be null
+     * @param enabled     whether it applies to this account
+     * @param separatorBefore a line above it in the menus
+     */
+    record Action(String id, Function<Account, String> text, KeyCombination accelerator, Predicate<Account> enabled, Consumer<Account> run,
+                  boolean separatorBefore) {
     }
 
+    static final KeyCombination CONFIGURE = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination PAUSE_RESUME = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    static final KeyCombination RUN_NOW = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination DEPOSIT = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+
+    private final WorkstationServices services;
+    private final UiExecutor executor;
     private final PortfolioTreeViewModel portfolio;
+    private final Supplier<Window> owner;
+    private final Consumer<String> report;
     private final List<Action> actions;
 
-    AccountActions(WorkstationServices services, UiExecutor executor, PortfolioTreeViewModel portfolio, Supplier<Window> owner) {
+    AccountActions(WorkstationServices services, UiExecutor executor, PortfolioTreeViewModel portfolio, Supplier<Window> owner,
+                   Consumer<String> report) {
+        this.services = services;
+        this.executor = executor;
         this.portfolio = portfolio;
+        this.owner = owner;
+        this.report = report;
+        Predicate<Account> open = a -> a.status() != AccountStatus.CLOSED;
         this.actions = List.of(
-                new Action("configure", "_Configure\u2026", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-                        account -> ConfigureAccountView.open(owner.get(), services.accounts(), executor, account.id(), portfolio::refreshAndSelect)));
+                new Action("configure", a -> "_Configure\u2026", CONFIGURE, open,
+                        account -> ConfigureAccountView.open(owner.get(), services.accounts(), executor, account.id(), portfolio::refreshAndSelect),
+                        false),
+                new Action("pause-resume", a -> a != null && a.status() == AccountStatus.PAUSED ? "_Resume" : "_Pause", PAUSE_RESUME, open,
+                        this::pauseOrResume, true),
+                new Action("run-now", a -> "_Run now", RUN_NOW, a -> a.status() == AccountStatus.ACTIVE, this::runNow, false),
+                new Action("deposit", a -> "_Deposit or withdraw\u2026", DEPOSIT, a -> open.test(a) && a.broker().kind() == BrokerKind.PAPER,
+                        this::transfer, true),
+                // exports are being built in analytics; until then the entry says so instead of doing nothing
+                new Action("export", a -> "E_xport transactions\u2026 (coming)", null, a -> false, a -> { }, false),
+                new Action("close", a -> "C_lose account\u2026", null, open, this::close, true));
     }
 
-    /** The Account menu: every action, enabled while an account (or one of its sleeves) is selected. */
+    /** The Account menu: every action, enabled while an account (or one of its sleeves) is selected and the action applies. */
     Menu menu() {
-        BooleanBinding none = Bindings.createBooleanBinding(() -> selected().isEmpty(), portfolio.selectedProperty());
         Menu menu = new Menu("_Account");
         menu.setId("menu-account");
         for (Action action : actions) {
-            MenuItem item = new MenuItem(action.text());
+            if (action.separatorBefore()) {
+                menu.getItems().add(new SeparatorMenuItem());
+            }
+            MenuItem item = new MenuItem();
             item.setId("menu-account-" + action.id());
             item.setAccelerator(action.accelerator());
-            item.disableProperty().bind(none);
-            item.setOnAction(e -> selected().ifPresent(action.run()));
+            item.textProperty().bind(Bindings.createStringBinding(() -> action.text().apply(selected().orElse(null)),
+                    portfolio.selectedProperty()));
+            item.disableProperty().bind(Bindings.createBooleanBinding(() -> selected().map(a -> !action.enabled().test(a)).orElse(true),
+                    portfolio.selectedProperty()));
+            item.setOnAction(e -> selected().filter(action.enabled()).ifPresent(action.run()));
             menu.getItems().add(item);
         }
         return menu;
     }
 
-    /** The context menu entries for one account node. */
+    /**
+     * The context menu entries for one account node. Without accelerators: every cell's menu would
+     * register them in the scene and take the keys away from the Account menu.
+     */
     List<MenuItem> contextItems(Account account) {
-        return actions.stream().map(action -> {
-            MenuItem item = new MenuItem(action.text());
+        List<MenuItem> items = new ArrayList<>();
+        for (Action action : actions) {
+            if (action.separatorBefore()) {
+                items.add(new SeparatorMenuItem());
+            }
+            MenuItem item = new MenuItem(action.text().apply(account));
             item.setId("context-" + action.id());
+            item.setDisable(!action.enabled().test(account));
             item.setOnAction(e -> action.run().accept(account));
-            return item;
-        }).toList();
+            items.add(item);
+        }
+        return items;
+    }
+
+    private void pauseOrResume(Account account) {
+        boolean pause = account.status() != AccountStatus.PAUSED;
+        engineTask(pause ? "Pausing " + account.name() : "Resuming " + account.name(), () -> {
+            Account changed = (pause ? services.engine().pause(account.id()) : services.engine().resume(account.id())).get(60, TimeUnit.SECONDS);
+            return changed.name() + (pause ? " is paused: it syncs but opens no new trades until resumed." : " is running again.");
+        });
+    }
+
+    private void runNow(Account account) {
+        engineTask("Running " + account.name() + " now", () -> services.engine().runNow(account.id()).get(120, TimeUnit.SECONDS));
+    }
+
+    private void transfer(Account account) {
+        PaperTransferView.open(owner.get(), account, services.paperDesk(), services.engine(), executor, message -> {
+            report.accept(message);
+            portfolio.refresh();
+        });
+    }
+
+    private void close(Account account) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.initOwner(owner.get());
+        confirm.setTitle("Close " + account.name());
+        confirm.setHeaderText("Close " + account.name() + " for good?");
+        confirm.setContentText("Its open orders are cancelled and it never trades again. Its ledger, history and audit log are kept; "
+                + "positions and cash stay at the broker. This cannot be undone.");
+        ButtonType closeIt = new ButtonType("Close account", ButtonBar.ButtonData.OK_DONE);
+        confirm.getButtonTypes().setAll(ButtonType.CANCEL, closeIt);
+        confirm.getDialogPane().setId("confirm-close");
+        // the safe choice is the default: Enter alone must not close an account
+        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(closeIt)).setDefaultButton(false);
+        confirm.showAndWait().filter(closeIt::equals).ifPresent(b -> engineTask("Closing " + account.name(), () -> {
+            services.engine().close(account.id()).get(60, TimeUnit.SECONDS);
+            return account.name() + " is closed; its history is kept.";
+        }));
+    }
+
+    private void engineTask(String what, Callable<String> work) {
+        report.accept(what + "\u2026");
+        executor.submit(what, work, done -> {
+            report.accept(done);
+            portfolio.refresh();
+        }, failure -> report.accept(what + " failed: " + message(failure)));
+    }
+
+    private static String message(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     private Optional<Account> selected() {

@@ -1,6 +1,15 @@
 package io.alluse.ui.shell;
 
+import io.alluse.domain.AccountId;
 import io.alluse.ui.WorkstationServices;
+import io.alluse.ui.notify.NotificationCenter;
+import io.alluse.ui.notify.NotificationLogView;
+import io.alluse.ui.notify.ToastLayer;
+import io.alluse.ui.status.StatusBarView;
+import io.alluse.ui.status.StatusBarViewModel;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import io.alluse.ui.common.FxUiExecutor;
 import io.alluse.ui.portfolio.PortfolioTreeView;
 import io.alluse.ui.portfolio.PortfolioTreeViewModel;
@@ -16,17 +25,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /** The main window's content: menus, the portfolio tree, the detail of the selection, the status bar. */
 public final class MainWindow extends BorderPane {
@@ -34,6 +38,10 @@ public final class MainWindow extends BorderPane {
     private final PortfolioTreeViewModel portfolio;
     private final PortfolioTreeView tree;
     private final Label status = new Label("Ready");
+    private final NotificationCenter notifications = new NotificationCenter();
+    private final ToastLayer toasts = new ToastLayer(notifications);
+    private final Map<AccountId, String> names = new HashMap<>();
+    private final SplitPane split;
 
     public MainWindow(WorkstationServices services, FxUiExecutor executor, Runnable toggleTheme, Runnable quit) {
         setId("main-window");
@@ -46,23 +54,74 @@ public final class MainWindow extends BorderPane {
         portfolio.selectedProperty().addListener((obs, old, now) -> drillDown.show(now));
         portfolio.accountsProperty().addListener((obs, old, now) -> drillDown.reload());
         drillDown.show(portfolio.selectedProperty().get());
+        // Engine events (fills, deposits, snapshots) refresh the tree's figures; the detail follows
+        // at most every two seconds so a fast paper clock does not keep it reloading.
+        javafx.animation.PauseTransition detailRefresh = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        detailRefresh.setOnFinished(e -> drillDown.reload());
+        portfolio.figuresProperty().addListener((obs, old, now) -> {
+            if (detailRefresh.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                detailRefresh.playFromStart();
+            }
+        });
         DrillDownView detail = new DrillDownView(drillDown);
-        SplitPane split = new SplitPane(tree, detail);
+        split = new SplitPane(tree, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.34);
         SplitPane.setResizableWithParent(tree, false);
 
-        AccountActions accountActions = new AccountActions(services, executor, portfolio, () -> getScene().getWindow());
+        AccountActions accountActions = new AccountActions(services, executor, portfolio, () -> getScene().getWindow(), status::setText);
         tree.setAccountMenu(accountActions::contextItems);
         setTop(menus(services, executor, accountActions, toggleTheme, quit));
         setCenter(split);
-        setBottom(statusBar(services, executor));
+        portfolio.accountsProperty().addListener((obs, old, now) -> {
+            names.clear();
+            now.forEach(a -> names.put(a.id(), a.name()));
+        });
+        Function<AccountId, String> name = id -> names.getOrDefault(id, id.value());
+        StatusBarViewModel statusModel = new StatusBarViewModel(services.engine(), services.paperClock(), executor, name);
+        setBottom(new StatusBarView(statusModel, status, executor.busyProperty(), notifications.unreadProperty(), this::openNotifications));
+        // names arrive with the accounts: read the engine again so the bar shows them at once
+        portfolio.accountsProperty().addListener((obs, old, now) -> statusModel.poll());
+        // toasts float over the window's content: not laid out by the BorderPane, placed in layoutChildren
+        toasts.setManaged(false);
+        getChildren().add(toasts);
+        notifications.follow(services.engine().events(), executor, name);
         portfolio.errorProperty().addListener((obs, old, now) -> {
             if (!now.isBlank()) {
                 status.setText(now);
             }
         });
-        portfolio.refresh();
+        portfolio.attach(services.engine(), services.snapshots());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double top = getTop() == null ? 0 : getTop().getLayoutBounds().getHeight();
+        double bottom = getBottom() == null ? 0 : getBottom().getLayoutBounds().getHeight();
+        double width = toasts.prefWidth(-1);
+        toasts.resizeRelocate(Math.max(0, getWidth() - width - 16), top + 12, width,
+                Math.min(toasts.prefHeight(width), Math.max(0, getHeight() - top - bottom - 24)));
+    }
+
+    /** The session's notifications (toasts and the log). */
+    public NotificationCenter notifications() {
+        return notifications;
+    }
+
+    /** The tree | detail split: the shell remembers its divider between runs. */
+    public SplitPane split() {
+        return split;
+    }
+
+    public void openNotifications() {
+        NotificationLogView.open(getScene().getWindow(), notifications);
+    }
+
+    /** Stops following the engine: call when the window closes. */
+    public void dispose() {
+        notifications.close();
+        portfolio.close();
     }
 
     public PortfolioTreeView tree() {
@@ -100,11 +159,15 @@ public final class MainWindow extends BorderPane {
         MenuItem theme = new MenuItem("Toggle light/dark theme");
         theme.setAccelerator(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         theme.setOnAction(e -> toggleTheme.run());
+        MenuItem log = new MenuItem("_Notifications…");
+        log.setId("menu-notifications");
+        log.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        log.setOnAction(e -> openNotifications());
         MenuItem compare = new MenuItem("_Compare accounts\u2026");
         compare.setId("menu-compare");
         compare.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN));
         compare.setOnAction(e -> CompareView.open(getScene().getWindow(), new CompareData(services), executor, java.util.Set.of()));
-        Menu view = new Menu("_View", null, refresh, find, theme, new SeparatorMenuItem(), compare);
+        Menu view = new Menu("_View", null, refresh, find, new SeparatorMenuItem(), compare, log, new SeparatorMenuItem(), theme);
 
         MenuItem about = new MenuItem("About " + services.appName());
         about.setOnAction(e -> AboutDialog.show(getScene().getWindow(), services));
@@ -114,18 +177,4 @@ public final class MainWindow extends BorderPane {
         return bar;
     }
 
-    private HBox statusBar(WorkstationServices services, FxUiExecutor executor) {
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(14, 14);
-        busy.visibleProperty().bind(executor.busyProperty().greaterThan(0));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label data = new Label("Data: " + services.dataDir());
-        data.getStyleClass().add("status-muted");
-        status.setId("status-text");
-        HBox bar = new HBox(10, busy, status, spacer, new Separator(Orientation.VERTICAL), data);
-        bar.getStyleClass().add("status-bar");
-        bar.setPadding(new Insets(4, 10, 4, 10));
-        return bar;
-    }
 }

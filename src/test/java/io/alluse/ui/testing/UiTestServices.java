@@ -33,6 +33,9 @@ public final class UiTestServices implements AutoCloseable {
     public final PaperBrokerages paper;
     public final TimeControl.Simulated time;
     public final Engine engine;
+    /** Per account, a wrapper around its paper broker (fault injection); put it before the account is created. */
+    public final java.util.Map<io.alluse.domain.AccountId, java.util.function.UnaryOperator<io.alluse.broker.Broker>> brokerWrappers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Every well-formed ticker is known (as in the app today). */
     public UiTestServices(Path dir) {
@@ -51,7 +54,23 @@ public final class UiTestServices implements AutoCloseable {
         time = TimeControl.simulated(clock, Double.POSITIVE_INFINITY);
         AccountService accounts = new AccountService(new AccountRepository(database), catalog, clock::now, UiTestServices::price, paper);
         LedgerStore ledgers = new LedgerStore(database);
-        engine = new Engine(accounts, ledgers, paper, time, new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), EngineSettings.DEFAULT);
+        io.alluse.engine.Brokerages wrapped = new io.alluse.engine.Brokerages() {
+            @Override
+            public io.alluse.domain.BrokerConnection connectionFor(io.alluse.domain.AccountId id) {
+                return paper.connectionFor(id);
+            }
+
+            @Override
+            public OpeningBalance open(io.alluse.domain.AccountId id, io.alluse.domain.BrokerConnection connection, io.alluse.domain.Money initial) {
+                return paper.open(id, connection, initial);
+            }
+
+            @Override
+            public io.alluse.broker.Broker connect(io.alluse.domain.Account account) {
+                return brokerWrappers.getOrDefault(account.id(), b -> b).apply(paper.connect(account));
+            }
+        };
+        engine = new Engine(accounts, ledgers, wrapped, time, new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), EngineSettings.DEFAULT);
         services = new WorkstationServices("ALL-USE Workstation", "test", dir, dir.resolve("logs"), dir.resolve("ui.properties"),
                 accounts, ledgers, new BackupService(database, new Backups(dir, 3), clock::now), engine, time, paper,
                 new SnapshotRepository(database), market);

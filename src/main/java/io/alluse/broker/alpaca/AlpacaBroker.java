@@ -218,7 +218,8 @@ public final class AlpacaBroker implements Broker {
         }
         StringBuilder path = new StringBuilder("/v2/account/activities?activity_types=").append(ACTIVITY_TYPES)
                 .append("&direction=asc&page_size=").append(Math.min(limit, PAGE));
-        afterId.ifPresent(id -> path.append("&page_token=").append(URLEncoder.encode(id, StandardCharsets.UTF_8)));
+        afterId.map(AlpacaBroker::pageToken).filter(id -> !id.isEmpty())
+                .ifPresent(id -> path.append("&page_token=").append(URLEncoder.encode(id, StandardCharsets.UTF_8)));
         Object body = http.get(path.toString());
         List<JsonObject> items;
         try {
@@ -238,6 +239,32 @@ public final class AlpacaBroker implements Broker {
             }
         }
         return out;
+    }
+
+    /**
+     * Where a new account's feed starts: {@value #OPENING_PREFIX} followed by the newest activity's id
+     * (nothing after the prefix when the account has none). Never blank, so it can serve as the opening
+     * cash flow's reference; {@link #activities} reads it as "after that activity".
+     */
+    public String openingCursor() {
+        return OPENING_PREFIX + latestActivityId().orElse("");
+    }
+
+    static final String OPENING_PREFIX = "opening:";
+
+    private static String pageToken(String afterId) {
+        return afterId.startsWith(OPENING_PREFIX) ? afterId.substring(OPENING_PREFIX.length()) : afterId;
+    }
+
+    /** The newest activity's id (empty when the account has none). */
+    public Optional<String> latestActivityId() {
+        Object body = http.get("/v2/account/activities?activity_types=" + ACTIVITY_TYPES + "&direction=desc&page_size=1");
+        try {
+            List<JsonObject> items = JsonObject.listOf(body, "the activities");
+            return items.isEmpty() ? Optional.empty() : Optional.of(items.getFirst().text("id"));
+        } catch (IllegalArgumentException e) {
+            throw http.unreadable("GET", "/v2/account/activities", e);
+        }
     }
 
     @Override

@@ -8,6 +8,9 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -25,9 +28,13 @@ final class BrokerStepView extends VBox {
     private final ComboBox<BrokerKind> kind = new ComboBox<>();
     private final StackPane settings = new StackPane();
     private final VBox result = new VBox(4);
+    private final BrokerStepViewModel broker;
+    private final AccountWizardViewModel model;
 
     BrokerStepView(AccountWizardViewModel model) {
         BrokerStepViewModel broker = model.broker();
+        this.broker = broker;
+        this.model = model;
         setSpacing(16);
         kind.setId("broker-kind");
         kind.setItems(FXCollections.observableArrayList(broker.kinds()));
@@ -79,8 +86,8 @@ final class BrokerStepView extends VBox {
         return kind;
     }
 
-    /** The settings area of each broker kind; a real broker puts its key fields and paper/live choice here. */
-    static Node settingsFor(BrokerKind kind) {
+    /** The settings area of each broker kind: nothing for paper; keys, the vault passphrase and the live confirmation for Alpaca. */
+    private Node settingsFor(BrokerKind kind) {
         return switch (kind) {
             case PAPER -> {
                 Label note = new Label("The built-in paper broker needs no settings. It opens a simulated brokerage account holding "
@@ -91,7 +98,46 @@ final class BrokerStepView extends VBox {
                 note.getStyleClass().add(Styles.TEXT_MUTED);
                 yield note;
             }
+            case ALPACA_PAPER, ALPACA_LIVE -> alpacaSettings(kind);
         };
+    }
+
+    private Node alpacaSettings(BrokerKind kind) {
+        Form f = new Form(model.messages());
+        TextField keyId = new TextField();
+        keyId.setId("alpaca-key-id");
+        keyId.setPrefColumnCount(26);
+        keyId.textProperty().bindBidirectional(broker.keyIdProperty());
+        f.row("API _key id", keyId, "From Alpaca's dashboard, API keys (" + (kind.isLive() ? "live" : "paper") + " account).");
+        PasswordField secret = new PasswordField();
+        secret.setId("alpaca-secret");
+        secret.setPrefColumnCount(26);
+        secret.textProperty().bindBidirectional(broker.secretKeyProperty());
+        f.row("_Secret key", secret, "Shown once by Alpaca when the key is made. Stored only in the encrypted vault.");
+        PasswordField passphrase = new PasswordField();
+        passphrase.setId("vault-passphrase");
+        passphrase.setPrefColumnCount(26);
+        passphrase.textProperty().bindBidirectional(broker.passphraseProperty());
+        passphrase.disableProperty().bind(broker.vaultLockedProperty().not());
+        String passHint = !broker.vaultLockedProperty().get() ? "The vault is open for this session."
+                : broker.vaultExistsProperty().get() ? "The passphrase of your credential vault (asked once per session)."
+                : "Choose a passphrase for the new credential vault, at least 10 characters. It cannot be recovered.";
+        f.row("_Vault passphrase", passphrase, passHint);
+        VBox box = new VBox(10, f);
+        if (kind.isLive()) {
+            CheckBox confirm = new CheckBox("I understand that this account trades REAL MONEY at Alpaca.");
+            confirm.setId("alpaca-live-confirm");
+            confirm.selectedProperty().bindBidirectional(broker.liveConfirmedProperty());
+            confirm.getStyleClass().add(Styles.DANGER);
+            box.getChildren().add(confirm);
+        }
+        Label note = new Label("Test the connection to see the account's status and options approval. Create stays disabled "
+                + "until the test succeeds. Market data still come from the built-in simulated market in this version.");
+        note.setWrapText(true);
+        note.setMaxWidth(620);
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        box.getChildren().add(note);
+        return box;
     }
 
     private void showSettings(BrokerKind k) {

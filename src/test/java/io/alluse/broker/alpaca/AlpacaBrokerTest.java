@@ -265,6 +265,10 @@ class AlpacaBrokerTest {
         assertThat(query).contains("direction=asc").contains("page_size=50").contains("page_token=20261119000000000%3A%3Ax")
                 .contains("activity_types=" + AlpacaBroker.ACTIVITY_TYPES);
         assertThat(broker().activities(Optional.empty(), 2)).hasSize(2);
+        broker().activities(Optional.of(AlpacaBroker.OPENING_PREFIX), 10);
+        assertThat(alpaca.received("GET", "/v2/account/activities").getLast().query()).doesNotContain("page_token");
+        broker().activities(Optional.of(AlpacaBroker.OPENING_PREFIX + "20261119000000000::x"), 10);
+        assertThat(alpaca.received("GET", "/v2/account/activities").getLast().query()).contains("page_token=20261119000000000%3A%3Ax");
     }
 
     @Test

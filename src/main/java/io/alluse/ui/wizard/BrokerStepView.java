@@ -104,26 +104,36 @@ final class BrokerStepView extends VBox {
 
     private Node alpacaSettings(BrokerKind kind) {
         Form f = new Form(model.messages());
-        TextField keyId = new TextField();
+        // both masked: a key id is half of the credential and screens get shared
+        PasswordField keyId = new PasswordField();
         keyId.setId("alpaca-key-id");
-        keyId.setPrefColumnCount(26);
+        keyId.setPrefColumnCount(22);
         keyId.textProperty().bindBidirectional(broker.keyIdProperty());
-        f.row("API _key id", keyId, "From Alpaca's dashboard, API keys (" + (kind.isLive() ? "live" : "paper") + " account).");
+        f.row("API _key id", keyId, "Alpaca dashboard, API keys (" + (kind.isLive() ? "live" : "paper") + ")");
         PasswordField secret = new PasswordField();
         secret.setId("alpaca-secret");
-        secret.setPrefColumnCount(26);
+        secret.setPrefColumnCount(22);
         secret.textProperty().bindBidirectional(broker.secretKeyProperty());
-        f.row("_Secret key", secret, "Shown once by Alpaca when the key is made. Stored only in the encrypted vault.");
+        f.row("_Secret key", secret, "Shown once by Alpaca");
         PasswordField passphrase = new PasswordField();
         passphrase.setId("vault-passphrase");
-        passphrase.setPrefColumnCount(26);
+        passphrase.setPrefColumnCount(22);
         passphrase.textProperty().bindBidirectional(broker.passphraseProperty());
         passphrase.disableProperty().bind(broker.vaultLockedProperty().not());
-        String passHint = !broker.vaultLockedProperty().get() ? "The vault is open for this session."
-                : broker.vaultExistsProperty().get() ? "The passphrase of your credential vault (asked once per session)."
-                : "Choose a passphrase for the new credential vault, at least 10 characters. It cannot be recovered.";
-        f.row("_Vault passphrase", passphrase, passHint);
-        VBox box = new VBox(10, f);
+        f.row("_Vault passphrase", passphrase, null);
+        Label vault = new Label();
+        vault.setId("vault-state");
+        vault.setWrapText(true);
+        vault.setMaxWidth(620);
+        vault.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !broker.vaultLockedProperty().get()
+                        ? "The credential vault is open for this session: the keys will be stored encrypted in it. "
+                        + "Market data still come from the simulated market in this version."
+                        : broker.vaultExistsProperty().get()
+                        ? "Enter the passphrase of your credential vault (asked once per session); the keys are stored encrypted under it."
+                        : "Choose a passphrase (at least " + io.alluse.secrets.SecretVault.MIN_PASSPHRASE + " characters) for the new "
+                        + "credential vault. The keys are stored encrypted under it; it cannot be recovered.",
+                broker.vaultLockedProperty(), broker.vaultExistsProperty()));
+        VBox box = new VBox(10, f, vault);
         if (kind.isLive()) {
             CheckBox confirm = new CheckBox("I understand that this account trades REAL MONEY at Alpaca.");
             confirm.setId("alpaca-live-confirm");
@@ -131,12 +141,6 @@ final class BrokerStepView extends VBox {
             confirm.getStyleClass().add(Styles.DANGER);
             box.getChildren().add(confirm);
         }
-        Label note = new Label("Test the connection to see the account's status and options approval. Create stays disabled "
-                + "until the test succeeds. Market data still come from the built-in simulated market in this version.");
-        note.setWrapText(true);
-        note.setMaxWidth(620);
-        note.getStyleClass().add(Styles.TEXT_MUTED);
-        box.getChildren().add(note);
         return box;
     }
 

@@ -153,8 +153,9 @@ public final class AccountWizardViewModel {
             problem.set("The account was not created: " + broker.missing());
             return;
         }
+        Runnable unlock = broker.vaultUnlocker();
         executor.submit("Creating account " + draft.id(), () -> {
-            broker.unlockVaultIfNeeded();
+            unlock.run();
             return accounts.create(draft, setup.get());
         }, account -> {
             broker.vaultChanged();

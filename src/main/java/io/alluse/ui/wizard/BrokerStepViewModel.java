@@ -104,18 +104,23 @@ public final class BrokerStepViewModel {
         return k != null && (!k.needsCredentials() || (result.get() != null && result.get().ok()));
     }
 
-    /** Opens the vault with the typed passphrase if it is locked (background threads only: Argon2id takes a moment). */
-    void unlockVaultIfNeeded() {
+    /**
+     * Read on the FX thread: the work that opens the vault with the typed passphrase if it is locked,
+     * to run on a background thread (Argon2id takes a moment).
+     */
+    Runnable vaultUnlocker() {
         Optional<SecretVault> vault = accounts.vault();
-        if (vault.isEmpty() || vault.get().isUnlocked() || !kind.get().needsCredentials()) {
-            return;
+        if (vault.isEmpty() || vault.get().isUnlocked() || kind.get() == null || !kind.get().needsCredentials()) {
+            return () -> { };
         }
-        char[] chars = passphrase.get().toCharArray();
-        try {
-            vault.get().unlock(chars);
-        } finally {
-            java.util.Arrays.fill(chars, '\0');
-        }
+        char[] chars = passphrase.get() == null ? new char[0] : passphrase.get().toCharArray();
+        return () -> {
+            try {
+                vault.get().unlock(chars);
+            } finally {
+                java.util.Arrays.fill(chars, '\0');
+            }
+        };
     }
 
     /** After a background unlock: the passphrase field is no longer needed. */
@@ -158,9 +163,10 @@ public final class BrokerStepViewModel {
         int mine = ++generation;
         testing.set(true);
         result.set(null);
+        Runnable unlock = vaultUnlocker();
         executor.submit("Testing " + tested.label(), () -> {
             try {
-                unlockVaultIfNeeded();
+                unlock.run();
             } catch (VaultException e) {
                 return ConnectionCheck.failed("The credential vault did not open", e.getMessage());
             }

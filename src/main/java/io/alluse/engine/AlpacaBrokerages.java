@@ -108,12 +108,24 @@ public final class AlpacaBrokerages {
         return new Brokerages.Opened(new BrokerConnection(kind, account.accountId()), new Brokerages.OpeningBalance(cursor, account.cash()));
     }
 
-    /** The account's adapter, built with its own keys from the vault. */
+    /**
+     * The account's adapter, built with its own keys from the vault. While the vault is locked (after
+     * a restart) the account gets a broker that fails every call saying so, and connects for good on
+     * the first call after the vault was unlocked.
+     */
     public Broker connect(Account account) {
         BrokerKind kind = account.broker().kind();
         if (kind != BrokerKind.ALPACA_PAPER && kind != BrokerKind.ALPACA_LIVE) {
             throw new IllegalArgumentException(account.id() + " does not trade at Alpaca");
         }
+        if (!vault.isUnlocked()) {
+            return new VaultGatedBroker(account.broker().externalAccountId(), market, () -> connectNow(account));
+        }
+        return connectNow(account);
+    }
+
+    private Broker connectNow(Account account) {
+        BrokerKind kind = account.broker().kind();
         if (!vault.isUnlocked()) {
             throw new BrokerException(BrokerException.Kind.AUTHENTICATION,
                     "The credential vault is locked: enter its passphrase so that " + account.id() + " can reach Alpaca.");

@@ -75,11 +75,15 @@ class AlpacaBrokeragesTest {
         assertThat(alpaca.received("GET", "/v2/account").getLast().header("APCA-API-SECRET-KEY")).isEqualTo("engine-secret");
 
         // after a restart the vault is locked until the passphrase is entered: only this account fails, saying why
+        // (the engine must still be able to load the account, so connecting gives a broker whose calls fail until then)
         SecretVault locked = vault();
-        assertThatThrownBy(() -> brokerages(locked).connect(account))
+        var gated = brokerages(locked).connect(account);
+        assertThat(gated.accountId()).isEqualTo("PA3TESTACCT1");
+        assertThatThrownBy(gated::account)
                 .isInstanceOfSatisfying(BrokerException.class, e -> assertThat(e.kind()).isEqualTo(BrokerException.Kind.AUTHENTICATION))
                 .hasMessageContaining("vault is locked");
         locked.unlock(PASS);
+        assertThat(gated.account().accountId()).as("connects on the first call after unlocking").isEqualTo("PA3TESTACCT1");
         var other = alpacaAccount(new AccountId("account-8"), "PA3OTHER");
         assertThatThrownBy(() -> brokerages(locked).connect(other)).hasMessageContaining("No Alpaca keys for account-8");
     }

@@ -168,4 +168,21 @@ class UnlockVaultDialogTest {
         assertThat(robot.lookup("#status-text").queryAs(Label.class).getText()).contains("Credential vault unlocked");
         ui.screenshot(scene, "unlock-vault-recovered");
     }
+    @Test
+    void cancellingLeavesTheVaultLockedAndSaysWhatThatMeans_theFileMenuOffersItAgain(FxRobot robot) {
+        FxSteps ui = new FxSteps(robot);
+        ui.until("the unlock dialog is offered", () -> robot.lookup("#unlock-passphrase").tryQuery().isPresent());
+        robot.clickOn("#unlock-cancel");
+        ui.until("the dialog closes", () -> robot.lookup("#unlock-passphrase").tryQuery().isEmpty());
+        assertThat(vault.isUnlocked()).isFalse();
+        assertThat(health()).isEqualTo(AccountHealth.ERROR);
+        assertThat(robot.lookup("#status-text").queryAs(Label.class).getText())
+                .isEqualTo(UnlockVaultDialog.STILL_LOCKED).contains("stay in error until you unlock");
+
+        robot.clickOn("File");
+        robot.clickOn("#menu-unlock-vault");
+        ui.until("the dialog again", () -> robot.lookup("#unlock-passphrase").tryQuery().isPresent());
+        robot.clickOn("#unlock-passphrase").write(PASS).type(javafx.scene.input.KeyCode.ENTER);
+        ui.until("the account is healthy again", () -> vault.isUnlocked() && health() == AccountHealth.OK);
+    }
 }

@@ -10,6 +10,10 @@ import io.alluse.engine.CycleSchedule;
 import io.alluse.engine.Engine;
 import io.alluse.engine.EngineSettings;
 import io.alluse.engine.PaperBrokerages;
+import io.alluse.engine.AllBrokerages;
+import io.alluse.engine.AlpacaBrokerages;
+import io.alluse.broker.alpaca.AlpacaMode;
+import io.alluse.secrets.SecretVault;
 import io.alluse.engine.TimeControl;
 import io.alluse.market.clock.SimulatedClock;
 import io.alluse.market.sim.SimulatedMarket;
@@ -58,11 +62,14 @@ public final class AppContext implements AutoCloseable {
         SimulatedClock clock = setup.clock();
         this.time = TimeControl.simulated(clock, paper.speed());
         this.brokerages = new PaperBrokerages(new PaperBrokerage(database.dataSource(), market));
-        this.accounts = new AccountService(new AccountRepository(database), market, clock::now, PaperMarket.referencePrices(market), brokerages);
+        // Alpaca accounts read their keys from the vault, unlocked once per session by the user
+        AllBrokerages all = new AllBrokerages(brokerages, new AlpacaBrokerages(SecretVault.at(paths.credentialVault()), market,
+                AlpacaMode::tradingBase));
+        this.accounts = new AccountService(new AccountRepository(database), market, clock::now, PaperMarket.referencePrices(market), all);
         this.ledgers = new LedgerStore(database);
         this.analytics = new io.alluse.analytics.PortfolioAnalytics(new AccountRepository(database), new io.alluse.store.SnapshotRepository(database), ledgers);
         this.backups = new BackupService(database, new Backups(paths.dataDir(), Backups.DEFAULT_KEEP), clock::now);
-        this.engine = new Engine(accounts, ledgers, brokerages, time, new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), engineSettings);
+        this.engine = new Engine(accounts, ledgers, all, time, new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), engineSettings);
         // paper time is saved before any work happens at it, so a restart never goes back behind it
         engine.onStep(t -> PaperMarket.saveClock(settings, t));
         // ALL-USE forking and merging (docs/decisions/0017), on before load() so half-done forks resume first

@@ -17,6 +17,11 @@ public record AppPaths(Path dataDir, Path logDir) {
         return dataDir.resolve("backups");
     }
 
+    /** The encrypted credential vault (broker keys); never inside the database or its backups. */
+    public Path credentialVault() {
+        return dataDir.resolve("credentials.vault");
+    }
+
     public Path uiSettings() {
         return dataDir.resolve("ui.properties");
     }

@@ -109,9 +109,18 @@ public final class AccountService {
      * problem and changes nothing if the input is invalid.
      */
     public Account create(AccountDraft draft) {
+        return create(draft, new BrokerSetup.Paper());
+    }
+
+    /**
+     * {@link #create(AccountDraft)} at the brokerage the user chose; its credentials go to the vault,
+     * the account row keeps only the broker kind and the brokerage's account number.
+     */
+    public Account create(AccountDraft draft, BrokerSetup broker) {
         NewAccount spec = validate(draft).orThrow();
-        BrokerConnection connection = brokerages.connectionFor(spec.id());
-        Brokerages.OpeningBalance opening = brokerages.open(spec.id(), connection, spec.initialCapital());
+        Brokerages.Opened opened = brokerages.open(spec.id(), broker, spec.initialCapital());
+        BrokerConnection connection = opened.connection();
+        Brokerages.OpeningBalance opening = opened.opening();
         Account created = accounts.create(spec, connection, clock.instant(), opening.activityId());
         log.info("Account {} created with {}", created.id(), created.initialCapital());
         createdListeners.forEach(l -> l.accept(created));
@@ -166,10 +175,19 @@ public final class AccountService {
     /** Tests the brokerage an account would trade in, before it is created (the wizard's Test button). */
     public ConnectionCheck checkBroker(BrokerKind kind, AccountId forAccount) {
         return switch (kind) {
-            case PAPER -> ConnectionCheck.ok("Paper broker ready",
-                    "Brokerage account " + BrokerConnection.paperFor(forAccount).externalAccountId() + " will be opened with the initial capital.",
-                    "Fills at the mid price with the configured slippage; options approved.");
+            case PAPER -> checkBroker(new BrokerSetup.Paper(), forAccount);
+            case ALPACA_PAPER, ALPACA_LIVE -> ConnectionCheck.failed("Enter the Alpaca API key id and secret key first");
         };
+    }
+
+    /** Tests a brokerage choice with its keys (the wizard's Test button); a broker's refusal comes back as a failed check. */
+    public ConnectionCheck checkBroker(BrokerSetup setup, AccountId forAccount) {
+        return brokerages.check(forAccount, setup);
+    }
+
+    /** The session's credential vault, where brokers with credentials are configured. */
+    public Optional<io.alluse.secrets.SecretVault> vault() {
+        return brokerages.vault();
     }
 
     public Account setStatus(AccountId id, AccountStatus status, String reason) {

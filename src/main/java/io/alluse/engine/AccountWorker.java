@@ -191,6 +191,21 @@ final class AccountWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Syncs now and records the outcome in the account's health, as due work does: after the user
+     * fixed the cause (e.g. unlocked the credential vault) the account recovers at once instead of
+     * waiting out its back-off. A failure counts as one more failure and is rethrown.
+     */
+    void retryNow() {
+        try {
+            sync();
+            succeeded();
+        } catch (RuntimeException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
     // ---- sync and reconciliation --------------------------------------------------------------
 
     /**

@@ -33,6 +33,40 @@ public interface Brokerages {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Tests a brokerage choice for a new account before anything is stored (the wizard's Test
+     * connection). Never throws for a broker's answer: failures come back as a failed check.
+     */
+    default ConnectionCheck check(AccountId id, BrokerSetup setup) {
+        return switch (setup) {
+            case BrokerSetup.Paper p -> ConnectionCheck.ok("Paper broker ready",
+                    "Brokerage account " + connectionFor(id).externalAccountId() + " will be opened with the initial capital.",
+                    "Fills at the mid price with the configured slippage; options approved.");
+            case BrokerSetup.Alpaca a -> ConnectionCheck.failed("Alpaca is not available in this setup");
+        };
+    }
+
+    /**
+     * Opens the brokerage account a new main account trades in, storing its credentials (in the
+     * vault, never in the database) where the broker needs any.
+     */
+    default Opened open(AccountId id, BrokerSetup setup, Money initialCapital) {
+        if (!(setup instanceof BrokerSetup.Paper)) {
+            throw new IllegalArgumentException(setup.kind().label() + " is not available in this setup");
+        }
+        BrokerConnection connection = connectionFor(id);
+        return new Opened(connection, open(id, connection, initialCapital));
+    }
+
+    /** The session's credential vault, if brokers with credentials are configured. */
+    default java.util.Optional<io.alluse.secrets.SecretVault> vault() {
+        return java.util.Optional.empty();
+    }
+
+    /** A new account's brokerage account and its opening balance. */
+    record Opened(BrokerConnection connection, OpeningBalance opening) {
+    }
+
     /** The deposit that funded a new brokerage account: its activity id is booked as the opening cash flow. */
     record OpeningBalance(String activityId, Money amount) {
     }

@@ -280,6 +280,19 @@ public final class Engine implements AutoCloseable {
         });
     }
 
+    /**
+     * Retries an account now instead of at the end of its back-off: a sync whose success makes the
+     * account healthy again (and whose failure counts as one more). For when the user fixed the
+     * cause, such as unlocking the credential vault.
+     */
+    public CompletableFuture<Void> retryNow(AccountId id) {
+        AccountWorker w = worker(id);
+        return w.<Void>submit("retry " + id, () -> {
+            w.retryNow();
+            return null;
+        }).whenComplete((ok, failure) -> time.wake());
+    }
+
     /** Stops trading an account for good: cancels its open orders and keeps its history. */
     public CompletableFuture<Account> close(AccountId id) {
         AccountWorker w = worker(id);

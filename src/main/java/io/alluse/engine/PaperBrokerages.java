@@ -40,6 +40,16 @@ public final class PaperBrokerages implements Brokerages {
         return new OpeningBalance(deposit.id(), deposit.amount());
     }
 
+    /** The paper broker's part of {@link Brokerages#check}. */
+    ConnectionCheck check(AccountId id, BrokerSetup.Paper setup) {
+        return Brokerages.super.check(id, setup);
+    }
+
+    /** The paper broker's part of {@link Brokerages#open(AccountId, BrokerSetup, Money)}. */
+    Opened open(AccountId id, BrokerSetup.Paper setup, Money initialCapital) {
+        return Brokerages.super.open(id, setup, initialCapital);
+    }
+
     @Override
     public Broker connect(Account account) {
         if (account.broker().kind() != BrokerKind.PAPER) {

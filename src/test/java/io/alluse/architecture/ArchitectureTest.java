@@ -75,6 +75,24 @@ class ArchitectureTest {
             .should(ACCESS_STANDARD_STREAMS)
             .because("everything else logs; the command line prints");
 
+    /**
+     * The credential vault stands alone (JDK crypto plus Bouncy Castle's Argon2id) and is used by
+     * engine, app and ui only: brokers receive the keys they need from the engine, never the vault.
+     */
+    @ArchTest
+    static final ArchRule secretsStandAlone = classes().that().resideInAPackage("io.alluse.secrets..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.alluse.secrets..", JAVA, "javax.crypto..",
+                    "org.bouncycastle..", "org.slf4j..");
+
+    @ArchTest
+    static final ArchRule onlyEngineAppAndUiUseSecrets = noClasses().that().resideInAnyPackage("io.alluse.domain..",
+                    "io.alluse.market..", "io.alluse.strategy..", "io.alluse.broker..", "io.alluse.store..", "io.alluse.analytics..")
+            .should().dependOnClassesThat().resideInAPackage("io.alluse.secrets..");
+
+    @ArchTest
+    static final ArchRule onlySecretsUsesBouncyCastle = noClasses().that().resideOutsideOfPackage("io.alluse.secrets..")
+            .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
+
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("io.alluse.(*)..").should().beFreeOfCycles();
 }

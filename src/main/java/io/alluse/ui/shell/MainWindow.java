@@ -92,6 +92,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         portfolio.attach(services.engine(), services.snapshots());
+        io.alluse.ui.secrets.UnlockVaultDialog.offerAtStartup(this, services, executor, status::setText);
     }
 
     @Override
@@ -148,7 +149,8 @@ public final class MainWindow extends BorderPane {
         MenuItem exit = new MenuItem("Quit");
         exit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         exit.setOnAction(e -> quit.run());
-        Menu file = new Menu("_File", null, newAccount, new SeparatorMenuItem(), backup, new SeparatorMenuItem(), exit);
+        MenuItem unlockVault = io.alluse.ui.secrets.UnlockVaultDialog.menuItem(() -> getScene().getWindow(), services, executor, status::setText);
+        Menu file = new Menu("_File", null, newAccount, unlockVault, new SeparatorMenuItem(), backup, new SeparatorMenuItem(), exit);
 
         MenuItem refresh = new MenuItem("Refresh");
         refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));

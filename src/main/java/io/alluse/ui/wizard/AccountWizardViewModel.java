@@ -81,6 +81,7 @@ public final class AccountWizardViewModel {
         });
         config.onChange(this::validate);
         broker.resultProperty().addListener(o -> validate());
+        broker.kindProperty().addListener(o -> validate());
         step.addListener(o -> updateStepValid());
     }
 
@@ -111,7 +112,7 @@ public final class AccountWizardViewModel {
         }
         Validated<NewAccount> result = accounts.validate(draft(), existing);
         messages.show(result.errors());
-        allValid.set(result.isValid());
+        allValid.set(result.isValid() && broker.ready());
         review.set(result instanceof Validated.Valid<NewAccount>(NewAccount spec)
                 ? AccountReview.of(spec, broker.kindProperty().get(), broker.resultProperty().get(), config.allowOverlapProperty().get())
                 : null);
@@ -120,7 +121,9 @@ public final class AccountWizardViewModel {
 
     private void updateStepValid() {
         WizardStep current = step.get();
-        stepValid.set(current.isLast() ? allValid.get() : !messages.any(current.fields()));
+        boolean brokerReady = broker.ready();
+        stepValid.set(current.isLast() ? allValid.get() && brokerReady
+                : !messages.any(current.fields()) && (current != WizardStep.BROKERAGE || brokerReady));
     }
 
     public void next() {
@@ -144,7 +147,18 @@ public final class AccountWizardViewModel {
         AccountDraft draft = draft();
         creating.set(true);
         problem.set("");
-        executor.submit("Creating account " + draft.id(), () -> accounts.create(draft), account -> {
+        java.util.Optional<io.alluse.engine.BrokerSetup> setup = broker.setup();
+        if (setup.isEmpty()) {
+            creating.set(false);
+            problem.set("The account was not created: " + broker.missing());
+            return;
+        }
+        Runnable unlock = broker.vaultUnlocker();
+        executor.submit("Creating account " + draft.id(), () -> {
+            unlock.run();
+            return accounts.create(draft, setup.get());
+        }, account -> {
+            broker.vaultChanged();
             creating.set(false);
             created.set(account);
             finished.set(true);

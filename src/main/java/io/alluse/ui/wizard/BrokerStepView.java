@@ -8,6 +8,9 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -25,9 +28,13 @@ final class BrokerStepView extends VBox {
     private final ComboBox<BrokerKind> kind = new ComboBox<>();
     private final StackPane settings = new StackPane();
     private final VBox result = new VBox(4);
+    private final BrokerStepViewModel broker;
+    private final AccountWizardViewModel model;
 
     BrokerStepView(AccountWizardViewModel model) {
         BrokerStepViewModel broker = model.broker();
+        this.broker = broker;
+        this.model = model;
         setSpacing(16);
         kind.setId("broker-kind");
         kind.setItems(FXCollections.observableArrayList(broker.kinds()));
@@ -79,8 +86,8 @@ final class BrokerStepView extends VBox {
         return kind;
     }
 
-    /** The settings area of each broker kind; a real broker puts its key fields and paper/live choice here. */
-    static Node settingsFor(BrokerKind kind) {
+    /** The settings area of each broker kind: nothing for paper; keys, the vault passphrase and the live confirmation for Alpaca. */
+    private Node settingsFor(BrokerKind kind) {
         return switch (kind) {
             case PAPER -> {
                 Label note = new Label("The built-in paper broker needs no settings. It opens a simulated brokerage account holding "
@@ -91,7 +98,50 @@ final class BrokerStepView extends VBox {
                 note.getStyleClass().add(Styles.TEXT_MUTED);
                 yield note;
             }
+            case ALPACA_PAPER, ALPACA_LIVE -> alpacaSettings(kind);
         };
+    }
+
+    private Node alpacaSettings(BrokerKind kind) {
+        Form f = new Form(model.messages());
+        // both masked: a key id is half of the credential and screens get shared
+        PasswordField keyId = new PasswordField();
+        keyId.setId("alpaca-key-id");
+        keyId.setPrefColumnCount(22);
+        keyId.textProperty().bindBidirectional(broker.keyIdProperty());
+        f.row("API _key id", keyId, "Alpaca dashboard, API keys (" + (kind.isLive() ? "live" : "paper") + ")");
+        PasswordField secret = new PasswordField();
+        secret.setId("alpaca-secret");
+        secret.setPrefColumnCount(22);
+        secret.textProperty().bindBidirectional(broker.secretKeyProperty());
+        f.row("_Secret key", secret, "Shown once by Alpaca");
+        PasswordField passphrase = new PasswordField();
+        passphrase.setId("vault-passphrase");
+        passphrase.setPrefColumnCount(22);
+        passphrase.textProperty().bindBidirectional(broker.passphraseProperty());
+        passphrase.disableProperty().bind(broker.vaultLockedProperty().not());
+        f.row("_Vault passphrase", passphrase, null);
+        Label vault = new Label();
+        vault.setId("vault-state");
+        vault.setWrapText(true);
+        vault.setMaxWidth(620);
+        vault.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !broker.vaultLockedProperty().get()
+                        ? "The credential vault is open for this session: the keys will be stored encrypted in it. "
+                        + "Market data still come from the simulated market in this version."
+                        : broker.vaultExistsProperty().get()
+                        ? "Enter the passphrase of your credential vault (asked once per session); the keys are stored encrypted under it."
+                        : "Choose a passphrase (at least " + io.alluse.secrets.SecretVault.MIN_PASSPHRASE + " characters) for the new "
+                        + "credential vault. The keys are stored encrypted under it; it cannot be recovered.",
+                broker.vaultLockedProperty(), broker.vaultExistsProperty()));
+        VBox box = new VBox(10, f, vault);
+        if (kind.isLive()) {
+            CheckBox confirm = new CheckBox("I understand that this account trades REAL MONEY at Alpaca.");
+            confirm.setId("alpaca-live-confirm");
+            confirm.selectedProperty().bindBidirectional(broker.liveConfirmedProperty());
+            confirm.getStyleClass().add(Styles.DANGER);
+            box.getChildren().add(confirm);
+        }
+        return box;
     }
 
     private void showSettings(BrokerKind k) {

@@ -1,0 +1,167 @@
+package io.alluse.engine;
+
+import io.alluse.broker.Broker;
+import io.alluse.broker.BrokerAccount;
+import io.alluse.broker.BrokerException;
+import io.alluse.broker.alpaca.AlpacaBroker;
+import io.alluse.broker.alpaca.AlpacaCredentials;
+import io.alluse.broker.alpaca.AlpacaMode;
+import io.alluse.broker.alpaca.AlpacaSettings;
+import io.alluse.domain.Account;
+import io.alluse.domain.AccountId;
+import io.alluse.domain.BrokerConnection;
+import io.alluse.domain.BrokerKind;
+import io.alluse.domain.Money;
+import io.alluse.market.MarketView;
+import io.alluse.secrets.Secret;
+import io.alluse.secrets.SecretVault;
+import io.alluse.secrets.VaultException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alpaca accounts: each main account's own key pair lives in the credential vault under names
+ * derived from our account id ({@link #keyIdName}, {@link #secretName}); the account row holds
+ * only the kind (paper or live) and Alpaca's account number. An account's adapter is built with
+ * its own keys only, and checks that they lead to its own Alpaca account.
+ */
+public final class AlpacaBrokerages {
+
+    private static final Logger log = LoggerFactory.getLogger(AlpacaBrokerages.class);
+
+    private final SecretVault vault;
+    private final MarketView market;
+    private final Function<AlpacaMode, URI> endpoints;
+
+    /**
+     * @param market    quotes and chains for the strategies (this version reads no Alpaca market data)
+     * @param endpoints the trading API base per mode: {@link AlpacaMode#tradingBase()} in the app, a loopback server in tests
+     */
+    public AlpacaBrokerages(SecretVault vault, MarketView market, Function<AlpacaMode, URI> endpoints) {
+        this.vault = vault;
+        this.market = market;
+        this.endpoints = endpoints;
+    }
+
+    /**
+     * Why live accounts cannot be created yet: the strategies would price real-money orders from the
+     * simulated market. Lifted when the adapter reads Alpaca's own option quotes.
+     */
+    public static final String LIVE_NOT_YET = "Live trading is not enabled in this version: the strategies still price options from the "
+            + "built-in simulated market, so real-money orders would carry simulated prices. Use Alpaca paper trading for now.";
+
+    public SecretVault vault() {
+        return vault;
+    }
+
+    public static String keyIdName(AccountId id) {
+        return "alpaca/" + id.value() + "/key-id";
+    }
+
+    public static String secretName(AccountId id) {
+        return "alpaca/" + id.value() + "/secret-key";
+    }
+
+    /** Tests the keys: account status, options approval and cash, as the wizard shows them before Create. */
+    public ConnectionCheck check(BrokerSetup.Alpaca setup) {
+        try {
+            AlpacaBroker broker = adapter(setup.mode(), setup.liveConfirmed(), credentials(setup.keyId(), setup.secretKey()), null);
+            BrokerAccount account = broker.account();
+            String where = setup.mode() == AlpacaMode.PAPER ? "Alpaca paper account " : "Alpaca LIVE account ";
+            String options = account.optionsApproved() ? "Options approved (cash-secured puts and covered calls allowed)."
+                    : "Options NOT approved: request options trading (level 1 or higher) in Alpaca's dashboard before trading.";
+            String summary = where + account.accountId() + ": " + account.status();
+            boolean usable = account.optionsApproved() && account.status().equals("ACTIVE") && setup.mode() == AlpacaMode.PAPER;
+            String[] details = {setup.mode() == AlpacaMode.LIVE ? "Keys work. " + LIVE_NOT_YET : options, "Cash " + account.cash().format() + ", options buying power " + account.buyingPower().format()
+                    + ", equity " + account.equity().format() + ".",
+                    "The ledger starts with the initial capital you enter; a difference to Alpaca's cash is booked on the first sync as an external deposit or withdrawal."};
+            return usable ? ConnectionCheck.ok(summary, details) : ConnectionCheck.failed(summary, details);
+        } catch (BrokerException | IllegalArgumentException e) {
+            return ConnectionCheck.failed("Connection to Alpaca failed", e.getMessage());
+        }
+    }
+
+    /** Checks the account is usable, then stores its keys in the vault (which must be unlocked). */
+    public Brokerages.Opened open(AccountId id, BrokerSetup.Alpaca setup, Money initialCapital) {
+        if (setup.mode() == AlpacaMode.LIVE) {
+            throw new BrokerException(BrokerException.Kind.REJECTED, LIVE_NOT_YET);
+        }
+        requireUnlocked();
+        AlpacaBroker broker = adapter(setup.mode(), setup.liveConfirmed(), credentials(setup.keyId(), setup.secretKey()), null);
+        BrokerAccount account = broker.account();
+        if (!account.optionsApproved()) {
+            throw new BrokerException(BrokerException.Kind.NOT_APPROVED, "Alpaca account " + account.accountId()
+                    + " is not approved for options trading: request level 1 or higher in Alpaca's dashboard, then create the account.");
+        }
+        if (!broker.positions().isEmpty() || !broker.openOrders().isEmpty()) {
+            throw new BrokerException(BrokerException.Kind.REJECTED, "Alpaca account " + account.accountId()
+                    + " holds positions or open orders. Start with an account that holds only cash, so that its ledger begins where the broker is.");
+        }
+        String cursor = broker.openingCursor();
+        vault.put(keyIdName(id), setup.keyId());
+        vault.put(secretName(id), setup.secretKey());
+        log.info("Account {} connected to Alpaca {} account {}; keys stored in the vault", id, setup.mode(), account.accountId());
+        BrokerKind kind = setup.kind();
+        return new Brokerages.Opened(new BrokerConnection(kind, account.accountId()), new Brokerages.OpeningBalance(cursor, account.cash()));
+    }
+
+    /**
+     * The account's adapter, built with its own keys from the vault. While the vault is locked (after
+     * a restart) the account gets a broker that fails every call saying so, and connects for good on
+     * the first call after the vault was unlocked.
+     */
+    public Broker connect(Account account) {
+        BrokerKind kind = account.broker().kind();
+        if (kind != BrokerKind.ALPACA_PAPER && kind != BrokerKind.ALPACA_LIVE) {
+            throw new IllegalArgumentException(account.id() + " does not trade at Alpaca");
+        }
+        if (!vault.isUnlocked()) {
+            return new VaultGatedBroker(account.broker().externalAccountId(), market, () -> connectNow(account));
+        }
+        return connectNow(account);
+    }
+
+    private Broker connectNow(Account account) {
+        BrokerKind kind = account.broker().kind();
+        if (!vault.isUnlocked()) {
+            throw new BrokerException(BrokerException.Kind.AUTHENTICATION,
+                    "The credential vault is locked: enter its passphrase so that " + account.id() + " can reach Alpaca.");
+        }
+        try {
+            Secret keyId = vault.get(keyIdName(account.id())).orElseThrow(() -> missingKeys(account));
+            Secret secret = vault.get(secretName(account.id())).orElseThrow(() -> missingKeys(account));
+            // the account row's kind is the user's confirmed choice: a live account was confirmed when it was created
+            AlpacaMode mode = kind == BrokerKind.ALPACA_LIVE ? AlpacaMode.LIVE : AlpacaMode.PAPER;
+            return adapter(mode, true, credentials(keyId, secret), account.broker().externalAccountId());
+        } catch (VaultException e) {
+            throw new BrokerException(BrokerException.Kind.AUTHENTICATION, e.getMessage(), e);
+        }
+    }
+
+    private static BrokerException missingKeys(Account account) {
+        return new BrokerException(BrokerException.Kind.AUTHENTICATION, "No Alpaca keys for " + account.id()
+                + " in the credential vault: enter them again in the account's brokerage settings.");
+    }
+
+    private void requireUnlocked() {
+        if (!vault.isUnlocked()) {
+            throw new VaultException(VaultException.Kind.LOCKED, "The credential vault is locked: enter its passphrase first.");
+        }
+    }
+
+    private AlpacaBroker adapter(AlpacaMode mode, boolean liveConfirmed, AlpacaCredentials credentials, String expectedAccount) {
+        return new AlpacaBroker(AlpacaSettings.at(mode, endpoints.apply(mode), liveConfirmed), credentials, market, expectedAccount);
+    }
+
+    private static AlpacaCredentials credentials(Secret keyId, Secret secret) {
+        char[] chars = secret.chars();
+        try {
+            return new AlpacaCredentials(keyId.reveal(), chars);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+}

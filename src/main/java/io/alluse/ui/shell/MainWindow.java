@@ -22,6 +22,7 @@ import io.alluse.ui.wizard.AccountWizardView;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import io.alluse.ui.export.ExportView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -145,10 +146,14 @@ public final class MainWindow extends BorderPane {
                     b -> status.setText("Backup written: " + b.file().getFileName()),
                     f -> status.setText("Backup failed: " + f.getMessage()));
         });
+        MenuItem export = new MenuItem("E_xport all accounts\u2026");
+        export.setId("menu-export-all");
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN));
+        export.setOnAction(e -> ExportView.open(getScene().getWindow(), services, java.util.Optional.empty(), executor, status::setText));
         MenuItem exit = new MenuItem("Quit");
         exit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         exit.setOnAction(e -> quit.run());
-        Menu file = new Menu("_File", null, newAccount, new SeparatorMenuItem(), backup, new SeparatorMenuItem(), exit);
+        Menu file = new Menu("_File", null, newAccount, new SeparatorMenuItem(), export, backup, new SeparatorMenuItem(), exit);
 
         MenuItem refresh = new MenuItem("Refresh");
         refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));

@@ -144,7 +144,7 @@ class MainWindowTest {
         assertThat(configure.isDisable()).as("the right-clicked account is selected").isFalse();
         assertThat(account2.getContextMenu().getItems()).filteredOn(i -> !(i instanceof javafx.scene.control.SeparatorMenuItem))
                 .extracting(MenuItem::getText).containsExactly("_Configure\u2026", "_Pause", "_Run now", "_Deposit or withdraw\u2026",
-                        "E_xport transactions\u2026 (coming)", "C_lose account\u2026");
+                        "E_xport\u2026", "C_lose account\u2026");
         robot.clickOn((javafx.scene.Node) robot.lookup(".context-menu .menu-item").query());
         ui.until("the dialog shows the account", () -> robot.lookup("#config-title").tryQuery()
                 .map(n -> ((javafx.scene.control.Label) n).getText().equals("Configure Account-2")).orElse(false));

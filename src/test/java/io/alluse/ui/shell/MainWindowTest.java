@@ -172,6 +172,16 @@ class MainWindowTest {
         ui.until("loaded", () -> robot.lookup("#config-title").queryLabeled().getText().equals("Configure Account-2"));
         robot.type(KeyCode.ESCAPE);
         ui.until("closed", () -> !again.isShowing());
+
+        // Ctrl+Shift+E exports the selected account (ExportViewTest covers the dialog itself)
+        robot.clickOn(tree);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
+        ui.until("the export dialog", () -> robot.lookup("#export-dialog").tryQuery().isPresent());
+        Stage export = (Stage) robot.lookup("#export-dialog").query().getScene().getWindow();
+        assertThat(robot.lookup("#export-scope-account").queryAs(javafx.scene.control.RadioButton.class))
+                .satisfies(r -> assertThat(r.getText()).isEqualTo("This account (Account-2)"), r -> assertThat(r.isSelected()).isTrue());
+        robot.type(KeyCode.ESCAPE);
+        ui.until("export closed", () -> !export.isShowing());
     }
 
     @Test

@@ -148,7 +148,7 @@ public final class MainWindow extends BorderPane {
         });
         MenuItem export = new MenuItem("E_xport all accounts\u2026");
         export.setId("menu-export-all");
-        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN));
+        // no accelerator: Ctrl+Alt+E is AltGr+E, the euro sign, on many European keyboards; Ctrl+Shift+E exports the selection
         export.setOnAction(e -> ExportView.open(getScene().getWindow(), services, java.util.Optional.empty(), executor, status::setText));
         MenuItem exit = new MenuItem("Quit");
         exit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));

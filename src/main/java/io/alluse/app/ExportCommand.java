@@ -1,13 +1,10 @@
 package io.alluse.app;
 
 import io.alluse.analytics.Exports;
+import io.alluse.analytics.export.ExportFile;
 import io.alluse.domain.AccountId;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,18 +34,7 @@ final class ExportCommand extends CommandSupport implements Callable<Integer> {
             if (account != null && !AccountId.isValid(account)) {
                 return Optional.of("--account: '" + account + "' is not an account id. Run `accounts list` to see the ids.");
             }
-            Path target = outFile.toAbsolutePath();
-            if (Files.isDirectory(target)) {
-                return Optional.of("--out: " + outFile + " is a folder; give a file name, e.g. " + target.resolve("export.csv"));
-            }
-            Path parent = target.getParent();
-            if (parent == null || !Files.isDirectory(parent)) {
-                return Optional.of("--out: the folder " + parent + " does not exist; create it or choose another path.");
-            }
-            if (!Files.isWritable(parent) || (Files.exists(target) && !Files.isWritable(target))) {
-                return Optional.of("--out: cannot write to " + target + " (permission denied); choose a folder you can write to.");
-            }
-            return Optional.empty();
+            return ExportFile.problem(outFile).map(p -> "--out: " + p);
         }
 
         Optional<AccountId> accountId() {
@@ -57,18 +43,7 @@ final class ExportCommand extends CommandSupport implements Callable<Integer> {
 
         /** Writes beside the target first and moves it into place, so a failure leaves no half file. */
         void write(String csv) throws IOException {
-            Path target = outFile.toAbsolutePath();
-            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-            try {
-                Files.writeString(temp, csv, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            ExportFile.writeAtomically(outFile, csv);
         }
 
         Integer run(ExportWork work) {

@@ -1,5 +1,6 @@
 package io.alluse.ui;
 
+import io.alluse.analytics.Exports;
 import io.alluse.engine.AccountService;
 import io.alluse.engine.BackupService;
 import io.alluse.engine.Engine;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
  * @param paperClock the simulated clock's speed (pause, real time, faster) in paper mode
  * @param paperDesk  "at the broker" in paper mode: deposits and withdrawals the engine then detects
  * @param market     quotes, greeks and closes (charts, benchmark) as the accounts' broker sees them
+ * @param exports    transactions and realized-gains CSV text, the same as the {@code export} command writes
  */
 public record WorkstationServices(
         String appName,
@@ -32,5 +34,6 @@ public record WorkstationServices(
         TimeControl.Simulated paperClock,
         PaperBrokerages paperDesk,
         SnapshotRepository snapshots,
-        MarketView market) {
+        MarketView market,
+        Exports exports) {
 }

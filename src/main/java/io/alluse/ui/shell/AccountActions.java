@@ -6,6 +6,7 @@ import io.alluse.domain.BrokerKind;
 import io.alluse.ui.WorkstationServices;
 import io.alluse.ui.common.UiExecutor;
 import io.alluse.ui.config.ConfigureAccountView;
+import io.alluse.ui.export.ExportView;
 import io.alluse.ui.funds.PaperTransferView;
 import io.alluse.ui.portfolio.PortfolioNode;
 import io.alluse.ui.portfolio.PortfolioTreeViewModel;
@@ -51,6 +52,7 @@ final class AccountActions {
     static final KeyCombination PAUSE_RESUME = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     static final KeyCombination RUN_NOW = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination DEPOSIT = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     private final WorkstationServices services;
     private final UiExecutor executor;
@@ -76,8 +78,9 @@ final class AccountActions {
                 new Action("run-now", a -> "_Run now", RUN_NOW, a -> a.status() == AccountStatus.ACTIVE, this::runNow, false),
                 new Action("deposit", a -> "_Deposit or withdraw\u2026", DEPOSIT, a -> open.test(a) && a.broker().kind() == BrokerKind.PAPER,
                         this::transfer, true),
-                // exports are being built in analytics; until then the entry says so instead of doing nothing
-                new Action("export", a -> "E_xport transactions\u2026 (coming)", null, a -> false, a -> { }, false),
+                // closed accounts keep their ledger: their history is exactly what a tax export needs
+                new Action("export", a -> "E_xport\u2026", EXPORT, a -> true,
+                        account -> ExportView.open(owner.get(), services, Optional.of(account), executor, report), false),
                 new Action("close", a -> "C_lose account\u2026", null, open, this::close, true));
     }
 

@@ -22,6 +22,7 @@ import io.alluse.ui.wizard.AccountWizardView;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import io.alluse.ui.export.ExportView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -146,11 +147,15 @@ public final class MainWindow extends BorderPane {
                     b -> status.setText("Backup written: " + b.file().getFileName()),
                     f -> status.setText("Backup failed: " + f.getMessage()));
         });
+        MenuItem export = new MenuItem("E_xport all accounts\u2026");
+        export.setId("menu-export-all");
+        // no accelerator: Ctrl+Alt+E is AltGr+E, the euro sign, on many European keyboards; Ctrl+Shift+E exports the selection
+        export.setOnAction(e -> ExportView.open(getScene().getWindow(), services, java.util.Optional.empty(), executor, status::setText));
         MenuItem exit = new MenuItem("Quit");
         exit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         exit.setOnAction(e -> quit.run());
         MenuItem unlockVault = io.alluse.ui.secrets.UnlockVaultDialog.menuItem(() -> getScene().getWindow(), services, executor, status::setText);
-        Menu file = new Menu("_File", null, newAccount, unlockVault, new SeparatorMenuItem(), backup, new SeparatorMenuItem(), exit);
+        Menu file = new Menu("_File", null, newAccount, unlockVault, new SeparatorMenuItem(), export, backup, new SeparatorMenuItem(), exit);
 
         MenuItem refresh = new MenuItem("Refresh");
         refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));

@@ -144,7 +144,7 @@ class MainWindowTest {
         assertThat(configure.isDisable()).as("the right-clicked account is selected").isFalse();
         assertThat(account2.getContextMenu().getItems()).filteredOn(i -> !(i instanceof javafx.scene.control.SeparatorMenuItem))
                 .extracting(MenuItem::getText).containsExactly("_Configure\u2026", "_Pause", "_Run now", "_Deposit or withdraw\u2026",
-                        "E_xport transactions\u2026 (coming)", "C_lose account\u2026");
+                        "E_xport\u2026", "C_lose account\u2026");
         robot.clickOn((javafx.scene.Node) robot.lookup(".context-menu .menu-item").query());
         ui.until("the dialog shows the account", () -> robot.lookup("#config-title").tryQuery()
                 .map(n -> ((javafx.scene.control.Label) n).getText().equals("Configure Account-2")).orElse(false));
@@ -172,6 +172,16 @@ class MainWindowTest {
         ui.until("loaded", () -> robot.lookup("#config-title").queryLabeled().getText().equals("Configure Account-2"));
         robot.type(KeyCode.ESCAPE);
         ui.until("closed", () -> !again.isShowing());
+
+        // Ctrl+Shift+E exports the selected account (ExportViewTest covers the dialog itself)
+        robot.clickOn(tree);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E).release(KeyCode.E, KeyCode.SHIFT, KeyCode.CONTROL);
+        ui.until("the export dialog", () -> robot.lookup("#export-dialog").tryQuery().isPresent());
+        Stage export = (Stage) robot.lookup("#export-dialog").query().getScene().getWindow();
+        assertThat(robot.lookup("#export-scope-account").queryAs(javafx.scene.control.RadioButton.class))
+                .satisfies(r -> assertThat(r.getText()).isEqualTo("This account (Account-2)"), r -> assertThat(r.isSelected()).isTrue());
+        robot.type(KeyCode.ESCAPE);
+        ui.until("export closed", () -> !export.isShowing());
     }
 
     @Test

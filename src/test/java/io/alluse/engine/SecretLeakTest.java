@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Issue 8's scan: known keys and passphrase go through a whole life (vault created, connection
  * tested, account created on Alpaca, synced, then the keys refused), with every logger at DEBUG;
- * then the database, the logs, a backup (unzipped), the vault file and every exception message and
+ * then the database, the logs, a backup (unzipped), the exports, the vault file and every exception message and
  * event are searched byte by byte for the secrets, and none is found.
  */
 class SecretLeakTest {
@@ -105,6 +105,13 @@ class SecretLeakTest {
             accounts.setStatus(account.id(), AccountStatus.PAUSED, "scan");
 
             new Backups(dir, 3).take(database, "scan", clock.now());
+            // and the exports a user would send to an accountant
+            io.alluse.analytics.Exports exports = new io.alluse.analytics.Exports(new AccountRepository(database), new LedgerStore(database));
+            Path transactions = dir.resolve("transactions.csv");
+            io.alluse.analytics.export.ExportFile.writeAtomically(transactions, exports.transactionsCsv(java.util.Optional.empty()));
+            io.alluse.analytics.export.ExportFile.writeAtomically(dir.resolve("gains.csv"),
+                    exports.gains(clock.now().atZone(java.time.ZoneOffset.UTC).getYear(), java.util.Optional.empty()).csv());
+            assertThat(Files.readString(transactions)).as("the export holds the account's ledger").contains(account.id().value());
             engine.close();
             // the wrong passphrase's message too
             try {

@@ -41,6 +41,15 @@ final class DrillDownChartsBench implements BenchSection {
     @Override
     public void run(BenchReport report, BenchOptions options) throws Exception {
         startFx();
+        try {
+            measure(report, options);
+        } finally {
+            // the FX thread is not a daemon: without this the bench's JVM never ends
+            Platform.exit();
+        }
+    }
+
+    private void measure(BenchReport report, BenchOptions options) throws Exception {
         int accounts = 100;
         int years = options.quick() ? 2 : 10;
         List<EquitySeries> series = accounts(accounts, years);

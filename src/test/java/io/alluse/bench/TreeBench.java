@@ -71,7 +71,10 @@ final class TreeBench implements BenchSection {
         double[] figures = new double[options.quick() ? 3 : 5];
         double[] build = new double[figures.length];
         double[] update = new double[figures.length];
+        double[] buildCpu = new double[figures.length];
         List<Double> scroll = new ArrayList<>();
+        List<Double> scrollCpu = new ArrayList<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int run = -2; run < figures.length; run++) {
             long t0 = System.nanoTime();
             PortfolioFigures f = PortfolioFigures.compute(accounts, closes, runtime, Map.of());
@@ -86,37 +89,48 @@ final class TreeBench implements BenchSection {
                 stage.show();
                 view.applyCss();
                 view.layout();
+                long c0 = threads.getCurrentThreadCpuTime();
                 long b0 = System.nanoTime();
                 model.attach((list, missed) -> f);
                 view.applyCss();
                 view.layout();
                 long b1 = System.nanoTime();
+                long c1 = threads.getCurrentThreadCpuTime();
                 // the engine reported something: same accounts, new figures
                 model.attach((list, missed) -> PortfolioFigures.compute(list, closes, runtime, Map.of()));
                 view.applyCss();
                 view.layout();
                 long b2 = System.nanoTime();
                 double[] steps = new double[40];
+                double[] stepsCpu = new double[steps.length];
                 for (int i = 0; i < steps.length; i++) {
+                    long sc0 = threads.getCurrentThreadCpuTime();
                     long s0 = System.nanoTime();
                     view.tree().scrollTo(i * (n / steps.length));
                     view.applyCss();
                     view.layout();
                     steps[i] = (System.nanoTime() - s0) / 1e6;
+                    stepsCpu[i] = (threads.getCurrentThreadCpuTime() - sc0) / 1e6;
                 }
                 stage.close();
-                double[] out = new double[2 + steps.length];
+                // [build, update, build CPU, steps..., steps CPU...]
+                double[] out = new double[3 + 2 * steps.length];
                 out[0] = (b1 - b0) / 1e6;
                 out[1] = (b2 - b1) / 1e6;
-                System.arraycopy(steps, 0, out, 2, steps.length);
+                out[2] = (c1 - c0) / 1e6;
+                System.arraycopy(steps, 0, out, 3, steps.length);
+                System.arraycopy(stepsCpu, 0, out, 3 + steps.length, steps.length);
                 return out;
             });
             if (run >= 0) {
                 figures[run] = (t1 - t0) / 1e6;
                 build[run] = fx[0];
                 update[run] = fx[1];
-                for (int i = 2; i < fx.length; i++) {
-                    scroll.add(fx[i]);
+                buildCpu[run] = fx[2];
+                int steps = (fx.length - 3) / 2;
+                for (int i = 0; i < steps; i++) {
+                    scroll.add(fx[3 + i]);
+                    scrollCpu.add(fx[3 + steps + i]);
                 }
             }
         }
@@ -127,11 +141,15 @@ final class TreeBench implements BenchSection {
         report.figure("tree items + first layout, " + size + " (FX thread)", tree, "ms");
         report.figure("tree built, " + size + ": figures + items + layout", fig + tree, "ms",
                 n == 10_000 ? BenchReport.Target.atMost(300) : null);
+        report.figure("tree items + first layout, FX thread CPU, " + size, median(buildCpu), "ms");
         report.figure("live update (new figures, same accounts) + layout, " + size, median(update), "ms");
         double[] s = scroll.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         report.figure("scroll a page + layout, median", s[s.length / 2], "ms");
         report.figure("scroll a page + layout, 99th percentile", s[(int) Math.floor(s.length * 0.99)], "ms",
                 n == 10_000 ? BenchReport.Target.atMost(17) : null);
+        double[] sc = scrollCpu.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        report.figure("scroll a page + layout, FX thread CPU, median", sc[sc.length / 2], "ms");
+        report.figure("scroll a page + layout, FX thread CPU, 99th percentile", sc[(int) Math.floor(sc.length * 0.99)], "ms");
     }
 
     private static double median(double[] values) {

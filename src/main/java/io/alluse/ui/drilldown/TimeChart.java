@@ -101,6 +101,8 @@ public final class TimeChart extends Region {
     private boolean rasterised;
     private double drawnWidth = -1;
     private double drawnHeight = -1;
+    /** The raster mode's pixels, kept between paints of the same size (FX thread only). */
+    private int[] pixels;
 
     public TimeChart(Scale scale, String emptyText) {
         this.scale = scale;
@@ -274,6 +276,18 @@ public final class TimeChart extends Region {
         }
         // lines, the first drawn last so it stays on top
         int columns = (int) Math.ceil(plotW);
+        double sx = plotW / (xMax - xMin);
+        double sy = plotH / (yMax - yMin);
+        // at most what M4 keeps: decides the drawing mode before any line is reduced
+        long atMost = 0;
+        for (Line line : lines) {
+            atMost += Math.min(line.epochDays().length, 4L * (columns + 1));
+        }
+        if (atMost > VECTOR_LIMIT) {
+            drawnPoints = raster(g, xMin, yMin, sx, sy, plotW, plotH);
+            rasterised = true;
+            return;
+        }
         Decimation.Points[] reduced = new Decimation.Points[lines.size()];
         int total = 0;
         for (int li = 0; li < lines.size(); li++) {
@@ -288,13 +302,6 @@ public final class TimeChart extends Region {
             total += reduced[li].size();
         }
         drawnPoints = total;
-        double sx = plotW / (xMax - xMin);
-        double sy = plotH / (yMax - yMin);
-        if (total > VECTOR_LIMIT) {
-            raster(g, reduced, xMin, yMin, sx, sy, plotW, plotH);
-            rasterised = true;
-            return;
-        }
         g.save();
         g.beginPath();
         g.rect(LEFT, TOP - 1, plotW, plotH + 2);
@@ -331,33 +338,85 @@ public final class TimeChart extends Region {
      * Many lines (a portfolio of accounts): one-pixel lines written straight into an image and drawn
      * once. Stroking tens of thousands of anti-aliased segments costs the renderer far more than the
      * frame has (see docs/performance.md); at that density anti-aliasing would not be seen anyway.
+     * One pass over each line's points, no per-point allocation: points falling into the same pixel
+     * column only widen that column's vertical span (its min and max), and a segment joins each
+     * column's last point to the next column's first, which draws exactly the pixels the one-pixel
+     * polyline through all the points would.
+     *
+     * @return the vertices drawn: one or two (min and max) per pixel column a line touches
      */
-    private void raster(GraphicsContext g, Decimation.Points[] reduced, double xMin, double yMin, double sx, double sy, double plotW,
-                        double plotH) {
+    private int raster(GraphicsContext g, double xMin, double yMin, double sx, double sy, double plotW, double plotH) {
         int w = (int) Math.ceil(plotW);
         int h = (int) Math.ceil(plotH) + 1;
-        int[] pixels = new int[w * h];
-        for (int li = reduced.length - 1; li >= 0; li--) {
-            Decimation.Points p = reduced[li];
-            int argb = lines.get(li).dashed() ? argb(REFERENCE) : argb(colour(li));
-            int px = -1;
-            int py = -1;
-            for (int i = 0; i < p.size(); i++) {
-                int x = (int) Math.round((p.x()[i] - xMin) * sx);
-                int y = (int) Math.round(plotH - (p.y()[i] - yMin) * sy);
-                if (i > 0) {
-                    segment(pixels, w, h, px, py, x, y, argb);
-                }
-                px = x;
-                py = y;
-            }
-            if (p.size() == 1) {
-                segment(pixels, w, h, px, py, px, py, argb);
-            }
+        if (pixels == null || pixels.length != w * h) {
+            pixels = new int[w * h];
+        } else {
+            java.util.Arrays.fill(pixels, 0);
         }
+        int vertices = rasterise(lines, pixels, w, h, xMin, yMin, sx, sy, plotH);
         WritableImage image = new WritableImage(w, h);
         image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
         g.drawImage(image, LEFT, TOP);
+        return vertices;
+    }
+
+    /**
+     * Writes {@code lines} (the first on top) as one-pixel lines into {@code pixels} ({@code w} x
+     * {@code h}, row by row, already cleared); x in epoch days maps to {@code (x - xMin) * sx}, y to
+     * {@code plotH - (y - yMin) * sy}. Returns the vertices drawn.
+     */
+    static int rasterise(List<Line> lines, int[] pixels, int w, int h, double xMin, double yMin, double sx, double sy, double plotH) {
+        int vertices = 0;
+        for (int li = lines.size() - 1; li >= 0; li--) {
+            Line line = lines.get(li);
+            int[] days = line.epochDays();
+            double[] values = line.values();
+            int argb = line.dashed() ? argb(REFERENCE) : argb(colour(li));
+            boolean started = false;
+            int column = 0;
+            int low = 0;
+            int high = 0;
+            int last = 0;
+            for (int i = 0; i < days.length; i++) {
+                double v = values[i];
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                int x = (int) Math.round((days[i] - xMin) * sx);
+                int y = (int) Math.round(plotH - (v - yMin) * sy);
+                if (started && x == column) {
+                    low = Math.min(low, y);
+                    high = Math.max(high, y);
+                    last = y;
+                    continue;
+                }
+                if (started) {
+                    span(pixels, w, h, column, low, high, argb);
+                    vertices += low == high ? 1 : 2;
+                    segment(pixels, w, h, column, last, x, y, argb);
+                }
+                started = true;
+                column = x;
+                low = y;
+                high = y;
+                last = y;
+            }
+            if (started) {
+                span(pixels, w, h, column, low, high, argb);
+                vertices += low == high ? 1 : 2;
+            }
+        }
+        return vertices;
+    }
+
+    /** The pixels of column {@code x} from {@code y0} to {@code y1}, clipped to the image. */
+    private static void span(int[] pixels, int w, int h, int x, int y0, int y1, int argb) {
+        if (x < 0 || x >= w) {
+            return;
+        }
+        for (int y = Math.max(0, y0), end = Math.min(h - 1, y1); y <= end; y++) {
+            pixels[y * w + x] = argb;
+        }
     }
 
     private static int argb(Color c) {

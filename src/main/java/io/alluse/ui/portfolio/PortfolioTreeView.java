@@ -85,21 +85,21 @@ public final class PortfolioTreeView extends VBox {
             TreeItem<PortfolioNode> root = new TreeItem<>(model.portfolio());
             root.setExpanded(true);
             TreeItem<PortfolioNode> reselect = root;
+            boolean expand = accounts.size() <= 20;
+            List<TreeItem<PortfolioNode>> items = new java.util.ArrayList<>(accounts.size());
             for (Account a : accounts) {
-                TreeItem<PortfolioNode> accountItem = new TreeItem<>(new PortfolioNode.AccountNode(a));
-                accountItem.setExpanded(accounts.size() <= 20);
-                for (SleeveKind kind : SleeveKind.values()) {
-                    TreeItem<PortfolioNode> sleeveItem = new TreeItem<>(new PortfolioNode.SleeveNode(a, kind));
-                    accountItem.getChildren().add(sleeveItem);
-                    if (previous instanceof PortfolioNode.SleeveNode s && s.account().id().equals(a.id()) && s.kind() == kind) {
-                        reselect = sleeveItem;
-                    }
+                AccountItem accountItem = new AccountItem(a);
+                accountItem.setExpanded(expand);
+                items.add(accountItem);
+                if (previous instanceof PortfolioNode.SleeveNode s && s.account().id().equals(a.id())) {
+                    reselect = accountItem.getChildren().get(s.kind().ordinal());
                 }
-                root.getChildren().add(accountItem);
                 if (previous instanceof PortfolioNode.AccountNode n && n.account().id().equals(a.id())) {
                     reselect = accountItem;
                 }
             }
+            // one addAll: one change event for the root instead of one per account
+            root.getChildren().setAll(items);
             tree.setRoot(root);
             tree.getSelectionModel().select(reselect);
             model.selectedProperty().set(reselect.getValue());
@@ -129,32 +129,81 @@ public final class PortfolioTreeView extends VBox {
             Account a = accounts.get(i);
             TreeItem<PortfolioNode> item = root.getChildren().get(i);
             if (!((PortfolioNode.AccountNode) item.getValue()).account().equals(a)) {
-                item.setValue(new PortfolioNode.AccountNode(a));
-                for (TreeItem<PortfolioNode> sleeve : item.getChildren()) {
-                    sleeve.setValue(new PortfolioNode.SleeveNode(a, ((PortfolioNode.SleeveNode) sleeve.getValue()).kind()));
-                }
+                ((AccountItem) item).update(a);
             }
         }
         TreeItem<PortfolioNode> selected = tree.getSelectionModel().getSelectedItem();
         model.selectedProperty().set(selected == null ? null : selected.getValue());
     }
 
-    /** Status icon and name, then equity, week P&L and drift (sleeves) or target in fixed-width columns. */
+    /**
+     * An account row whose Gen/Rev/Com rows are made the first time they are asked for (on
+     * expand, or to select one): with 10,000 mostly collapsed accounts that saves 30,000 items.
+     */
+    private static final class AccountItem extends TreeItem<PortfolioNode> {
+        private boolean sleevesMade;
+
+        AccountItem(Account account) {
+            super(new PortfolioNode.AccountNode(account));
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return false;
+        }
+
+        @Override
+        public javafx.collections.ObservableList<TreeItem<PortfolioNode>> getChildren() {
+            if (!sleevesMade) {
+                sleevesMade = true;
+                Account a = ((PortfolioNode.AccountNode) getValue()).account();
+                List<TreeItem<PortfolioNode>> sleeves = new java.util.ArrayList<>(SleeveKind.values().length);
+                for (SleeveKind kind : SleeveKind.values()) {
+                    sleeves.add(new TreeItem<>(new PortfolioNode.SleeveNode(a, kind)));
+                }
+                super.getChildren().setAll(sleeves);
+            }
+            return super.getChildren();
+        }
+
+        void update(Account a) {
+            setValue(new PortfolioNode.AccountNode(a));
+            if (sleevesMade) {
+                for (TreeItem<PortfolioNode> sleeve : super.getChildren()) {
+                    sleeve.setValue(new PortfolioNode.SleeveNode(a, ((PortfolioNode.SleeveNode) sleeve.getValue()).kind()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Status icon and name, then equity, week P&L and drift (sleeves) or target in fixed-width columns.
+     * A cell keeps its nodes for life: scrolling changes only texts, the icon's glyph and style
+     * classes (and those only when they differ), so a scroll step costs no new nodes and restyles
+     * only what changed.
+     */
     private static final class NodeCell extends TreeCell<PortfolioNode> {
         private final PortfolioTreeView owner;
         private final ContextMenu menu = new ContextMenu();
         private final Label name = new Label();
+        private final FontIcon icon = new FontIcon(Material2OutlinedMZ.PIE_CHART);
         private final Label capital = new Label();
         private final Label pnl = new Label();
         private final Label share = new Label();
         private final Tooltip tip = new Tooltip();
         private final HBox box;
+        private String nodeClass;
+        private String iconClass;
+        private String pnlClass;
+        private boolean driftHigh;
+        private Account menuFor;
 
         NodeCell(PortfolioTreeView owner) {
             this.owner = owner;
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             name.setMinWidth(60);
+            name.setGraphic(icon);
             capital.getStyleClass().add("tree-capital");
             capital.setMinWidth(Region.USE_PREF_SIZE);
             capital.setAlignment(Pos.CENTER_RIGHT);
@@ -172,17 +221,19 @@ public final class PortfolioTreeView extends VBox {
         @Override
         protected void updateItem(PortfolioNode node, boolean empty) {
             super.updateItem(node, empty);
-            getStyleClass().removeAll("node-portfolio", "node-account", "node-sleeve");
-            pnl.getStyleClass().removeAll("gain", "loss");
-            share.getStyleClass().removeAll("drift-high");
             // one menu per cell, refilled for the account it shows (a menu without items would not open)
             if (node instanceof PortfolioNode.AccountNode a && !empty && owner.accountMenu != null) {
-                menu.getItems().setAll(owner.accountMenu.apply(a.account()));
+                if (a.account() != menuFor || getContextMenu() != menu) {
+                    menu.getItems().setAll(owner.accountMenu.apply(a.account()));
+                    menuFor = a.account();
+                }
                 setContextMenu(menu);
             } else {
+                menuFor = null;
                 setContextMenu(null);
             }
             if (empty || node == null) {
+                nodeClass(null);
                 setGraphic(null);
                 setText(null);
                 setTooltip(null);
@@ -191,19 +242,20 @@ public final class PortfolioTreeView extends VBox {
             setText(null);
             name.setText(node.label());
             PortfolioFigures all = owner.model.figuresProperty().get();
+            boolean high = false;
             switch (node) {
                 case PortfolioNode.Portfolio p -> {
-                    getStyleClass().add("node-portfolio");
-                    name.setGraphic(icon(new FontIcon(Material2OutlinedMZ.PIE_CHART), "icon-portfolio"));
+                    nodeClass("node-portfolio");
+                    icon(Material2OutlinedMZ.PIE_CHART, "icon-portfolio");
                     show(all.accounts().isEmpty() ? NodeFigures.of(p.capital()) : all.total());
                     share.setText(p.accounts() + (p.accounts() == 1 ? " acct" : " accts"));
                     tip.setText("All accounts: equity now, P&L over the last week of closes (deposits and withdrawals excluded)");
                 }
                 case PortfolioNode.AccountNode a -> {
-                    getStyleClass().add("node-account");
+                    nodeClass("node-account");
                     Optional<AccountFigures> f = all.of(a.account().id());
                     RunState state = f.map(AccountFigures::state).orElse(PortfolioFigures.state(a.account(), null, false));
-                    name.setGraphic(statusIcon(state));
+                    statusIcon(state);
                     show(f.map(AccountFigures::total).orElse(NodeFigures.of(a.capital())));
                     share.setText("");
                     tip.setText(a.account().name() + " (" + a.account().id() + "): " + state.label()
@@ -211,24 +263,29 @@ public final class PortfolioTreeView extends VBox {
                             + f.flatMap(AccountFigures::nextRun).map(t -> "\nNext: " + Formats.marketTime(t)).orElse(""));
                 }
                 case PortfolioNode.SleeveNode s -> {
-                    getStyleClass().add("node-sleeve");
-                    FontIcon dot = new FontIcon(Material2OutlinedMZ.STOP_CIRCLE);
-                    name.setGraphic(icon(dot, "icon-sleeve-" + s.kind().key()));
+                    nodeClass("node-sleeve");
+                    icon(Material2OutlinedMZ.STOP_CIRCLE, "icon-sleeve-" + s.kind().key());
                     NodeFigures f = all.of(s.account().id()).map(x -> x.sleeve(s.kind())).orElse(NodeFigures.of(s.capital()));
                     show(f);
                     // under half a tenth of a point is rounding, not drift: show the target then
                     if (f.driftBp().isPresent() && Math.abs(f.driftBp().get()) >= 5) {
                         int bp = f.driftBp().get();
                         share.setText(String.format(java.util.Locale.ROOT, "%+.1f pt", bp / 100.0));
-                        if (Math.abs(bp) >= 500) {
-                            share.getStyleClass().add("drift-high");
-                        }
+                        high = Math.abs(bp) >= 500;
                     } else {
                         share.setText(Formats.percent(s.target()));
                     }
                     tip.setText(s.kind().label() + ": target " + Formats.percent(s.target())
                             + f.driftBp().map(bp -> String.format(java.util.Locale.ROOT, ", actual %.1f%% (drift %+.1f points)",
                             (s.target().basisPoints() + bp) / 100.0, bp / 100.0)).orElse(""));
+                }
+            }
+            if (high != driftHigh) {
+                driftHigh = high;
+                if (high) {
+                    share.getStyleClass().add("drift-high");
+                } else {
+                    share.getStyleClass().remove("drift-high");
                 }
             }
             setTooltip(tip);
@@ -240,26 +297,51 @@ public final class PortfolioTreeView extends VBox {
             if (f.weekPnl().isPresent()) {
                 Money m = f.weekPnl().get();
                 pnl.setText((m.isNegative() ? "" : "+") + Formats.money(m));
-                pnl.getStyleClass().add(m.isNegative() ? "loss" : "gain");
+                pnlClass(m.isNegative() ? "loss" : "gain");
             } else {
                 pnl.setText("\u2013");
+                pnlClass(null);
             }
         }
 
-        static FontIcon statusIcon(RunState state) {
-            return switch (state) {
-                case RUNNING -> icon(new FontIcon(Material2OutlinedMZ.PLAY_CIRCLE_OUTLINE), "icon-running");
-                case PAUSED -> icon(new FontIcon(Material2OutlinedMZ.PAUSE_CIRCLE_OUTLINE), "icon-paused");
-                case ERROR -> icon(new FontIcon(Material2OutlinedAL.ERROR_OUTLINE), "icon-error");
-                case MISSED -> icon(new FontIcon(Material2OutlinedMZ.UPDATE), "icon-missed");
-                case CLOSED -> icon(new FontIcon(Material2OutlinedAL.BLOCK), "icon-closed");
-                case IDLE -> icon(new FontIcon(Material2OutlinedMZ.RADIO_BUTTON_UNCHECKED), "icon-idle");
-            };
+        private void statusIcon(RunState state) {
+            switch (state) {
+                case RUNNING -> icon(Material2OutlinedMZ.PLAY_CIRCLE_OUTLINE, "icon-running");
+                case PAUSED -> icon(Material2OutlinedMZ.PAUSE_CIRCLE_OUTLINE, "icon-paused");
+                case ERROR -> icon(Material2OutlinedAL.ERROR_OUTLINE, "icon-error");
+                case MISSED -> icon(Material2OutlinedMZ.UPDATE, "icon-missed");
+                case CLOSED -> icon(Material2OutlinedAL.BLOCK, "icon-closed");
+                case IDLE -> icon(Material2OutlinedMZ.RADIO_BUTTON_UNCHECKED, "icon-idle");
+            }
         }
 
-        private static FontIcon icon(FontIcon icon, String styleClass) {
-            icon.getStyleClass().add(Objects.requireNonNull(styleClass));
-            return icon;
+        /** A style class change restyles the node: change them only when they differ. */
+        private void icon(org.kordamp.ikonli.Ikon glyph, String styleClass) {
+            if (icon.getIconCode() != glyph) {
+                icon.setIconCode(glyph);
+            }
+            iconClass = swap(icon.getStyleClass(), iconClass, Objects.requireNonNull(styleClass));
+        }
+
+        private void nodeClass(String styleClass) {
+            nodeClass = swap(getStyleClass(), nodeClass, styleClass);
+        }
+
+        private void pnlClass(String styleClass) {
+            pnlClass = swap(pnl.getStyleClass(), pnlClass, styleClass);
+        }
+
+        private static String swap(List<String> classes, String old, String now) {
+            if (Objects.equals(old, now)) {
+                return now;
+            }
+            if (old != null) {
+                classes.remove(old);
+            }
+            if (now != null) {
+                classes.add(now);
+            }
+            return now;
         }
     }
 }

@@ -44,7 +44,8 @@ public final class BenchMain {
         report.printSummary();
         if (!failed.isEmpty()) {
             System.out.println("sections that failed to run: " + failed);
-            System.exit(1);
         }
+        // JavaFX sections leave the (non-daemon) FX thread running so that later sections can use it
+        System.exit(failed.isEmpty() ? 0 : 1);
     }
 }

@@ -41,12 +41,8 @@ final class DrillDownChartsBench implements BenchSection {
     @Override
     public void run(BenchReport report, BenchOptions options) throws Exception {
         startFx();
-        try {
-            measure(report, options);
-        } finally {
-            // the FX thread is not a daemon: without this the bench's JVM never ends
-            Platform.exit();
-        }
+        // no Platform.exit() here: a later section may need JavaFX again; BenchMain ends the JVM
+        measure(report, options);
     }
 
     private void measure(BenchReport report, BenchOptions options) throws Exception {

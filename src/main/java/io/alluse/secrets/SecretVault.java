@@ -22,8 +22,8 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import com.password4j.Argon2Function;
+import com.password4j.types.Argon2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -223,19 +223,20 @@ public final class SecretVault {
         }
     }
 
-    private static byte[] derive(char[] passphrase, byte[] salt, KdfParameters p) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt)
-                .withMemoryAsKB(p.memoryKiB())
-                .withIterations(p.iterations())
-                .withParallelism(p.parallelism())
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] out = new byte[KEY_BYTES];
-        generator.generateBytes(passphrase, out);
-        return out;
+    /** Argon2id (version 0x13) of the passphrase's UTF-8 bytes; the byte copy is wiped at once. */
+    static byte[] derive(char[] passphrase, byte[] salt, KdfParameters p) {
+        java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        if (encoded.hasArray()) {
+            Arrays.fill(encoded.array(), (byte) 0);
+        }
+        try {
+            return Argon2Function.getInstance(p.memoryKiB(), p.iterations(), p.parallelism(), KEY_BYTES, Argon2.ID, 0x13)
+                    .hash(bytes, salt).getBytes();
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
     }
 
     private Sealed seal(String name, byte[] plain) {

@@ -76,13 +76,13 @@ class ArchitectureTest {
             .because("everything else logs; the command line prints");
 
     /**
-     * The credential vault stands alone (JDK crypto plus Bouncy Castle's Argon2id) and is used by
+     * The credential vault stands alone (JDK crypto plus password4j's Argon2id) and is used by
      * engine, app and ui only: brokers receive the keys they need from the engine, never the vault.
      */
     @ArchTest
     static final ArchRule secretsStandAlone = classes().that().resideInAPackage("io.alluse.secrets..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.alluse.secrets..", JAVA, "javax.crypto..",
-                    "org.bouncycastle..", "org.slf4j..");
+                    "com.password4j..", "org.slf4j..");
 
     @ArchTest
     static final ArchRule onlyEngineAppAndUiUseSecrets = noClasses().that().resideInAnyPackage("io.alluse.domain..",
@@ -90,8 +90,8 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.alluse.secrets..");
 
     @ArchTest
-    static final ArchRule onlySecretsUsesBouncyCastle = noClasses().that().resideOutsideOfPackage("io.alluse.secrets..")
-            .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..");
+    static final ArchRule onlySecretsUsesTheKdfLibrary = noClasses().that().resideOutsideOfPackage("io.alluse.secrets..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.password4j..", "org.bouncycastle..");
 
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("io.alluse.(*)..").should().beFreeOfCycles();

@@ -17,6 +17,7 @@ public final class SerialLane implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SerialLane.class);
 
     private final String name;
+    private static final long CLOSE_WAIT_SECONDS = 30;
     private final ExecutorService executor;
 
     public SerialLane(String name) {
@@ -47,12 +48,18 @@ public final class SerialLane implements AutoCloseable {
         });
     }
 
-    /** Stops taking work; waits briefly for the current item, then interrupts it. */
+    /**
+     * Stops taking work; lets the queued items finish (a cycle that has begun should end cleanly
+     * rather than be left for the next start to recover), then interrupts what is still running.
+     * Every broker call has its own timeout, so this waits long only on a very slow machine; the
+     * engine closes all lanes at once, so the wait does not add up over accounts.
+     */
     @Override
     public void close() {
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+            if (!executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Lane {} still busy {} s after close; interrupting it (its work resumes at the next start)", name, CLOSE_WAIT_SECONDS);
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
@@ -40,7 +37,7 @@ final class DrillDownChartsBench implements BenchSection {
 
     @Override
     public void run(BenchReport report, BenchOptions options) throws Exception {
-        startFx();
+        BenchFx.start();
         // no Platform.exit() here: a later section may need JavaFX again; BenchMain ends the JVM
         measure(report, options);
     }
@@ -52,9 +49,9 @@ final class DrillDownChartsBench implements BenchSection {
         int points = series.stream().mapToInt(EquitySeries::size).sum();
         report.note(String.format(java.util.Locale.ROOT, "%d accounts x %d years: %,d daily points, chart %d x %d px", accounts, years, points, WIDTH, HEIGHT));
 
-        TimeChart chart = onFx(() -> new TimeChart(TimeChart.Scale.MONEY, ""));
-        StackPane root = onFx(() -> new StackPane(chart));
-        onFx(() -> new Scene(root, WIDTH, HEIGHT));
+        TimeChart chart = BenchFx.onFx(() -> new TimeChart(TimeChart.Scale.MONEY, ""));
+        StackPane root = BenchFx.onFx(() -> new StackPane(chart));
+        BenchFx.onFx(() -> new Scene(root, WIDTH, HEIGHT));
         int runs = options.quick() ? 3 : 9;
         double[] wall = new double[runs];
         double[] cpu = new double[runs];
@@ -62,7 +59,7 @@ final class DrillDownChartsBench implements BenchSection {
         int[] drawn = new int[1];
         for (int run = -3; run < runs; run++) {
             int r = run;
-            onFx(() -> {
+            BenchFx.onFx(() -> {
                 com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();
                 long c0 = threads.getCurrentThreadCpuTime();
@@ -102,7 +99,7 @@ final class DrillDownChartsBench implements BenchSection {
         double[] xy = new double[options.quick() ? 1 : 3];
         for (int run = 0; run < xy.length; run++) {
             int r = run;
-            onFx(() -> {
+            BenchFx.onFx(() -> {
                 long t0 = System.nanoTime();
                 NumberAxis x = new NumberAxis();
                 NumberAxis y = new NumberAxis();
@@ -161,30 +158,5 @@ final class DrillDownChartsBench implements BenchSection {
         return out;
     }
 
-    private static void startFx() throws InterruptedException {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            started.complete(null);
-        }
-        try {
-            started.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("JavaFX did not start: " + e, e);
-        }
-        Platform.setImplicitExit(false);
-    }
 
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(5, TimeUnit.MINUTES);
-    }
 }

@@ -30,9 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -52,7 +49,7 @@ final class TreeBench implements BenchSection {
 
     @Override
     public void run(BenchReport report, BenchOptions options) throws Exception {
-        startFx();
+        BenchFx.start();
         // no Platform.exit() here: a later section may need JavaFX again; BenchMain ends the JVM
         measure(report, options);
     }
@@ -75,7 +72,7 @@ final class TreeBench implements BenchSection {
             long t0 = System.nanoTime();
             PortfolioFigures f = PortfolioFigures.compute(accounts, closes, runtime, Map.of());
             long t1 = System.nanoTime();
-            double[] fx = onFx(() -> {
+            double[] fx = BenchFx.onFx(() -> {
                 Themes.apply(false);
                 PortfolioTreeViewModel model = new PortfolioTreeViewModel(() -> accounts, UiExecutor.direct());
                 PortfolioTreeView view = new PortfolioTreeView(model);
@@ -154,32 +151,7 @@ final class TreeBench implements BenchSection {
         return v[v.length / 2];
     }
 
-    private static void startFx() throws InterruptedException {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            started.complete(null);
-        }
-        Platform.setImplicitExit(false);
-        try {
-            started.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("JavaFX did not start", e);
-        }
-    }
 
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(10, TimeUnit.MINUTES);
-    }
 
     static List<Account> accounts(int n) {
         Validated<NewAccount> valid = new AccountValidator(SymbolCatalog.ANY).validateNew(

@@ -22,7 +22,15 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
-        List<String> wanted = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        // ./bench passes everything after the script name as program arguments, so sizes and cases
+        // such as -Dbench.engine.small=1000 arrive here rather than as JVM options
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (a.startsWith("-D") && eq > 2) {
+                System.setProperty(a.substring(2, eq), a.substring(eq + 1));
+            }
+        }
+        List<String> wanted = Arrays.stream(args).filter(a -> !a.startsWith("-")).toList();
         BenchReport report = new BenchReport(System.out);
         System.out.printf("ALL-USE Workstation benchmarks on %s, %d cores, max heap %d MB%s%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,

@@ -20,15 +20,18 @@ import java.util.Optional;
  * "simple password" calls. libsecret is part of every GNOME and most KDE desktops; without it (or
  * without a D-Bus session) the app uses the vault file instead.
  *
- * <p>Entries carry the attributes {@code service} and {@code account} under our own schema name,
- * so {@code secret-tool lookup service S account A} finds them too.
+ * <p>Entries carry the attributes {@code service} and {@code account} (and our schema name), so
+ * {@code secret-tool lookup service S account A} finds them, and we find what it stores.
  */
 final class LinuxSecretService implements Keychain {
 
     static final String LIBRARY = "libsecret-1.so.0";
     static final String SCHEMA_NAME = "io.alluse.Workstation.Credential";
-    /** SECRET_SCHEMA_NONE: the schema name is stored (as xdg:schema) and matched on lookup. */
-    private static final int SECRET_SCHEMA_NONE = 0;
+    /**
+     * SECRET_SCHEMA_DONT_MATCH_NAME: the schema name is stored (as xdg:schema) but not required on
+     * lookup, so that an entry a user stores with {@code secret-tool store service S account A} is found.
+     */
+    private static final int SECRET_SCHEMA_DONT_MATCH_NAME = 1 << 1;
     private static final int SECRET_SCHEMA_ATTRIBUTE_STRING = 0;
     /** A looked-up secret longer than this is not one of ours (guards the scan for its end). */
     private static final int MAX_SECRET_BYTES = 64 * 1024;
@@ -70,7 +73,7 @@ final class LinuxSecretService implements Keychain {
         Arena forever = Arena.global();
         schema = forever.allocate(SCHEMA);
         schema.set(ADDRESS, SCHEMA.byteOffset(PathElement.groupElement("name")), forever.allocateFrom(SCHEMA_NAME));
-        schema.set(JAVA_INT, SCHEMA.byteOffset(PathElement.groupElement("flags")), SECRET_SCHEMA_NONE);
+        schema.set(JAVA_INT, SCHEMA.byteOffset(PathElement.groupElement("flags")), SECRET_SCHEMA_DONT_MATCH_NAME);
         String[] attributes = {"service", "account"};
         for (int i = 0; i < attributes.length; i++) {
             schema.set(ADDRESS, SCHEMA.byteOffset(PathElement.groupElement("attributes"), PathElement.sequenceElement(i),

@@ -56,7 +56,7 @@ class LinuxSecretServiceTest {
         String folderB = OsKeychain.serviceFor(dir.resolve("data-b"));
         String script = START_KEYRING + """
                 printf '%s' 'cli-stored-secret' | secret-tool store --label 'stored by secret-tool' \\
-                    xdg:schema io.alluse.Workstation.Credential service "$FOLDER_A" account alpaca/CLI/secret-key
+                    service "$FOLDER_A" account alpaca/CLI/secret-key
                 "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" io.alluse.secrets.KeychainScenario roundtrip "$FOLDER_A" "$FOLDER_B"
                 echo "scenario: cli.a2=$(secret-tool lookup service "$FOLDER_A" account alpaca/A-2/key-id)"
                 echo "scenario: cli.a1=$(secret-tool lookup service "$FOLDER_A" account alpaca/A-1/key-id || echo '<none>')"
@@ -64,7 +64,7 @@ class LinuxSecretServiceTest {
         Map<String, String> r = runInKeyringSession(script, Map.of("FOLDER_A", folderA, "FOLDER_B", folderB));
 
         assertThat(r).as(output).containsEntry("works", "true")
-                .as("an entry stored by secret-tool under our schema is read by ours").containsEntry("cli", "cli-stored-secret")
+                .as("an entry stored by secret-tool is read by ours").containsEntry("cli", "cli-stored-secret")
                 .containsEntry("a1", "PK-ONE-1").containsEntry("a2", "PK-TWO-2")
                 .as("overwrite replaces one account's entry, UTF-8 intact").containsEntry("a1.overwritten", "PK-ONE-overwritten-\u00e9\u20ac")
                 .as("and leaves the other account's alone").containsEntry("a2.after-overwrite", "PK-TWO-2")

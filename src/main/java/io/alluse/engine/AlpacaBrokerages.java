@@ -111,19 +111,17 @@ public final class AlpacaBrokerages {
     }
 
     /**
-     * The account's adapter, built with its own keys from the credential store. While a vault is locked (after
-     * a restart) the account gets a broker that fails every call saying so, and connects for good on
-     * the first call after the vault was unlocked.
+     * The account's adapter, built with its own keys from the credential store on its first call,
+     * on the account's own lane: a locked vault (after a restart), a keychain that does not answer
+     * or asks the user first, or missing keys then fail that account's calls, saying why, and
+     * never keep the engine from loading the account or the others. Once built it is kept.
      */
     public Broker connect(Account account) {
         BrokerKind kind = account.broker().kind();
         if (kind != BrokerKind.ALPACA_PAPER && kind != BrokerKind.ALPACA_LIVE) {
             throw new IllegalArgumentException(account.id() + " does not trade at Alpaca");
         }
-        if (!store.isOpen()) {
-            return new VaultGatedBroker(account.broker().externalAccountId(), market, () -> connectNow(account));
-        }
-        return connectNow(account);
+        return new VaultGatedBroker(account.broker().externalAccountId(), market, () -> connectNow(account));
     }
 
     private Broker connectNow(Account account) {

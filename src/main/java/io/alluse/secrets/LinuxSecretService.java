@@ -90,7 +90,8 @@ final class LinuxSecretService implements Keychain {
             SymbolLookup secret = SymbolLookup.libraryLookup(LIBRARY, Arena.global());
             SymbolLookup glib = SymbolLookup.libraryLookup("libglib-2.0.so.0", Arena.global());
             return Optional.of(new LinuxSecretService(secret, glib));
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+        } catch (IllegalArgumentException | java.util.NoSuchElementException | IllegalCallerException e) {
+            // no such library, or native access denied (--illegal-native-access=deny): the vault file it is
             return Optional.empty();
         }
     }

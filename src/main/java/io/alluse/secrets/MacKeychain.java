@@ -59,7 +59,8 @@ final class MacKeychain implements Keychain {
             // by name, not Path: since macOS 11 the frameworks live in the dyld cache, not as files
             return Optional.of(new MacKeychain(SymbolLookup.libraryLookup(SECURITY, Arena.global()),
                     SymbolLookup.libraryLookup(CORE_FOUNDATION, Arena.global())));
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+        } catch (IllegalArgumentException | java.util.NoSuchElementException | IllegalCallerException e) {
+            // no such library, or native access denied (--illegal-native-access=deny): the vault file it is
             return Optional.empty();
         }
     }

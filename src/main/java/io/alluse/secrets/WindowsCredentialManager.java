@@ -65,7 +65,8 @@ final class WindowsCredentialManager implements Keychain {
     static Optional<WindowsCredentialManager> load() {
         try {
             return Optional.of(new WindowsCredentialManager(SymbolLookup.libraryLookup("Advapi32", Arena.global())));
-        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+        } catch (IllegalArgumentException | java.util.NoSuchElementException | IllegalCallerException e) {
+            // no such library, or native access denied (--illegal-native-access=deny): the vault file it is
             return Optional.empty();
         }
     }

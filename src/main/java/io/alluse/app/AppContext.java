@@ -13,7 +13,8 @@ import io.alluse.engine.PaperBrokerages;
 import io.alluse.engine.AllBrokerages;
 import io.alluse.engine.AlpacaBrokerages;
 import io.alluse.broker.alpaca.AlpacaMode;
-import io.alluse.secrets.SecretVault;
+import io.alluse.secrets.CredentialStore;
+import io.alluse.secrets.CredentialStores;
 import io.alluse.engine.TimeControl;
 import io.alluse.market.clock.SimulatedClock;
 import io.alluse.market.sim.SimulatedMarket;
@@ -51,6 +52,7 @@ public final class AppContext implements AutoCloseable {
     private final Engine engine;
     private final io.alluse.analytics.PortfolioAnalytics analytics;
     private final ForkStore forks;
+    private final CredentialStore credentials;
 
     private AppContext(AppPaths paths, InstanceLock lock, Database database, PaperOptions paper, EngineSettings engineSettings) {
         this.paths = paths;
@@ -62,10 +64,13 @@ public final class AppContext implements AutoCloseable {
         SimulatedClock clock = setup.clock();
         this.time = TimeControl.simulated(clock, paper.speed());
         this.brokerages = new PaperBrokerages(new PaperBrokerage(database.dataSource(), market));
-        // Alpaca accounts read their keys from the vault, unlocked once per session by the user
-        AllBrokerages all = new AllBrokerages(brokerages, new AlpacaBrokerages(SecretVault.at(paths.credentialVault()), market,
-                AlpacaMode::tradingBase));
-        this.accounts = new AccountService(new AccountRepository(database), market, clock::now, PaperMarket.referencePrices(market), all);
+        // Alpaca accounts read their keys from the OS keychain, or from the vault file (unlocked once per session) where
+        // there is none or where the folder already has one (docs/decisions/0022)
+        AccountRepository accountRows = new AccountRepository(database);
+        boolean keysStored = accountRows.findAll().stream().anyMatch(a -> a.broker().kind().needsCredentials());
+        this.credentials = CredentialStores.forDataFolder(paths.dataDir(), paths.credentialVault(), keysStored);
+        AllBrokerages all = new AllBrokerages(brokerages, new AlpacaBrokerages(credentials, market, AlpacaMode::tradingBase));
+        this.accounts = new AccountService(accountRows, market, clock::now, PaperMarket.referencePrices(market), all);
         this.ledgers = new LedgerStore(database);
         this.analytics = new io.alluse.analytics.PortfolioAnalytics(new AccountRepository(database), new io.alluse.store.SnapshotRepository(database), ledgers);
         this.backups = new BackupService(database, new Backups(paths.dataDir(), Backups.DEFAULT_KEEP), clock::now);
@@ -117,6 +122,11 @@ public final class AppContext implements AutoCloseable {
 
     public AccountService accounts() {
         return accounts;
+    }
+
+    /** Where broker credentials are kept this session: the OS keychain or the vault file. */
+    public CredentialStore credentials() {
+        return credentials;
     }
 
     public LedgerStore ledgers() {

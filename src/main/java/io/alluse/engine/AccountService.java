@@ -113,7 +113,7 @@ public final class AccountService {
     }
 
     /**
-     * {@link #create(AccountDraft)} at the brokerage the user chose; its credentials go to the vault,
+     * {@link #create(AccountDraft)} at the brokerage the user chose; its credentials go to the credential store,
      * the account row keeps only the broker kind and the brokerage's account number.
      */
     public Account create(AccountDraft draft, BrokerSetup broker) {
@@ -185,9 +185,14 @@ public final class AccountService {
         return brokerages.check(forAccount, setup);
     }
 
-    /** The session's credential vault, where brokers with credentials are configured. */
+    /** The credential vault file, only when it is the credential store in use (the OS keychain needs no passphrase). */
     public Optional<io.alluse.secrets.SecretVault> vault() {
         return brokerages.vault();
+    }
+
+    /** Where broker credentials are kept: the OS keychain or the vault file (for Help -> About and the wizard). */
+    public Optional<io.alluse.secrets.CredentialStore> credentials() {
+        return brokerages.credentials();
     }
 
     public Account setStatus(AccountId id, AccountStatus status, String reason) {

@@ -5,6 +5,7 @@ import io.alluse.domain.Account;
 import io.alluse.domain.AccountId;
 import io.alluse.domain.BrokerConnection;
 import io.alluse.domain.Money;
+import io.alluse.secrets.CredentialStore;
 import io.alluse.secrets.SecretVault;
 import java.util.Optional;
 
@@ -58,7 +59,13 @@ public final class AllBrokerages implements Brokerages {
     }
 
     @Override
+    public Optional<CredentialStore> credentials() {
+        return Optional.of(alpaca.credentials());
+    }
+
+    /** The vault file only when it is the store in use: with the OS keychain there is no passphrase to ask. */
+    @Override
     public Optional<SecretVault> vault() {
-        return Optional.of(alpaca.vault());
+        return alpaca.credentials() instanceof SecretVault v ? Optional.of(v) : Optional.empty();
     }
 }

@@ -13,8 +13,8 @@ import io.alluse.domain.BrokerConnection;
 import io.alluse.domain.BrokerKind;
 import io.alluse.domain.Money;
 import io.alluse.market.MarketView;
+import io.alluse.secrets.CredentialStore;
 import io.alluse.secrets.Secret;
-import io.alluse.secrets.SecretVault;
 import io.alluse.secrets.VaultException;
 import java.net.URI;
 import java.util.Arrays;
@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Alpaca accounts: each main account's own key pair lives in the credential vault under names
+ * Alpaca accounts: each main account's own key pair lives in the credential store (the OS
+ * keychain, or the vault file where there is none: docs/decisions/0022) under names
  * derived from our account id ({@link #keyIdName}, {@link #secretName}); the account row holds
  * only the kind (paper or live) and Alpaca's account number. An account's adapter is built with
  * its own keys only, and checks that they lead to its own Alpaca account.
@@ -32,7 +33,7 @@ public final class AlpacaBrokerages {
 
     private static final Logger log = LoggerFactory.getLogger(AlpacaBrokerages.class);
 
-    private final SecretVault vault;
+    private final CredentialStore store;
     private final MarketView market;
     private final Function<AlpacaMode, URI> endpoints;
 
@@ -40,8 +41,8 @@ public final class AlpacaBrokerages {
      * @param market    quotes and chains for the strategies (this version reads no Alpaca market data)
      * @param endpoints the trading API base per mode: {@link AlpacaMode#tradingBase()} in the app, a loopback server in tests
      */
-    public AlpacaBrokerages(SecretVault vault, MarketView market, Function<AlpacaMode, URI> endpoints) {
-        this.vault = vault;
+    public AlpacaBrokerages(CredentialStore store, MarketView market, Function<AlpacaMode, URI> endpoints) {
+        this.store = store;
         this.market = market;
         this.endpoints = endpoints;
     }
@@ -53,8 +54,9 @@ public final class AlpacaBrokerages {
     public static final String LIVE_NOT_YET = "Live trading is not enabled in this version: the strategies still price options from the "
             + "built-in simulated market, so real-money orders would carry simulated prices. Use Alpaca paper trading for now.";
 
-    public SecretVault vault() {
-        return vault;
+    /** Where the keys are kept: the OS keychain or the vault file. */
+    public CredentialStore credentials() {
+        return store;
     }
 
     public static String keyIdName(AccountId id) {
@@ -84,7 +86,7 @@ public final class AlpacaBrokerages {
         }
     }
 
-    /** Checks the account is usable, then stores its keys in the vault (which must be unlocked). */
+    /** Checks the account is usable, then stores its keys in the credential store (a vault must be unlocked). */
     public Brokerages.Opened open(AccountId id, BrokerSetup.Alpaca setup, Money initialCapital) {
         if (setup.mode() == AlpacaMode.LIVE) {
             throw new BrokerException(BrokerException.Kind.REJECTED, LIVE_NOT_YET);
@@ -101,38 +103,36 @@ public final class AlpacaBrokerages {
                     + " holds positions or open orders. Start with an account that holds only cash, so that its ledger begins where the broker is.");
         }
         String cursor = broker.openingCursor();
-        vault.put(keyIdName(id), setup.keyId());
-        vault.put(secretName(id), setup.secretKey());
-        log.info("Account {} connected to Alpaca {} account {}; keys stored in the vault", id, setup.mode(), account.accountId());
+        store.put(keyIdName(id), setup.keyId());
+        store.put(secretName(id), setup.secretKey());
+        log.info("Account {} connected to Alpaca {} account {}; keys stored in {}", id, setup.mode(), account.accountId(), store.where());
         BrokerKind kind = setup.kind();
         return new Brokerages.Opened(new BrokerConnection(kind, account.accountId()), new Brokerages.OpeningBalance(cursor, account.cash()));
     }
 
     /**
-     * The account's adapter, built with its own keys from the vault. While the vault is locked (after
-     * a restart) the account gets a broker that fails every call saying so, and connects for good on
-     * the first call after the vault was unlocked.
+     * The account's adapter, built with its own keys from the credential store on its first call,
+     * on the account's own lane: a locked vault (after a restart), a keychain that does not answer
+     * or asks the user first, or missing keys then fail that account's calls, saying why, and
+     * never keep the engine from loading the account or the others. Once built it is kept.
      */
     public Broker connect(Account account) {
         BrokerKind kind = account.broker().kind();
         if (kind != BrokerKind.ALPACA_PAPER && kind != BrokerKind.ALPACA_LIVE) {
             throw new IllegalArgumentException(account.id() + " does not trade at Alpaca");
         }
-        if (!vault.isUnlocked()) {
-            return new VaultGatedBroker(account.broker().externalAccountId(), market, () -> connectNow(account));
-        }
-        return connectNow(account);
+        return new VaultGatedBroker(account.broker().externalAccountId(), market, () -> connectNow(account));
     }
 
     private Broker connectNow(Account account) {
         BrokerKind kind = account.broker().kind();
-        if (!vault.isUnlocked()) {
+        if (!store.isOpen()) {
             throw new BrokerException(BrokerException.Kind.AUTHENTICATION,
                     "The credential vault is locked: enter its passphrase so that " + account.id() + " can reach Alpaca.");
         }
         try {
-            Secret keyId = vault.get(keyIdName(account.id())).orElseThrow(() -> missingKeys(account));
-            Secret secret = vault.get(secretName(account.id())).orElseThrow(() -> missingKeys(account));
+            Secret keyId = store.get(keyIdName(account.id())).orElseThrow(() -> missingKeys(account));
+            Secret secret = store.get(secretName(account.id())).orElseThrow(() -> missingKeys(account));
             // the account row's kind is the user's confirmed choice: a live account was confirmed when it was created
             AlpacaMode mode = kind == BrokerKind.ALPACA_LIVE ? AlpacaMode.LIVE : AlpacaMode.PAPER;
             return adapter(mode, true, credentials(keyId, secret), account.broker().externalAccountId());
@@ -141,13 +141,13 @@ public final class AlpacaBrokerages {
         }
     }
 
-    private static BrokerException missingKeys(Account account) {
+    private BrokerException missingKeys(Account account) {
         return new BrokerException(BrokerException.Kind.AUTHENTICATION, "No Alpaca keys for " + account.id()
-                + " in the credential vault: enter them again in the account's brokerage settings.");
+                + " in " + store.where() + ": enter them again in the account's brokerage settings.");
     }
 
     private void requireUnlocked() {
-        if (!vault.isUnlocked()) {
+        if (!store.isOpen()) {
             throw new VaultException(VaultException.Kind.LOCKED, "The credential vault is locked: enter its passphrase first.");
         }
     }

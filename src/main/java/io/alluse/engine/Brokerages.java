@@ -48,7 +48,7 @@ public interface Brokerages {
 
     /**
      * Opens the brokerage account a new main account trades in, storing its credentials (in the
-     * vault, never in the database) where the broker needs any.
+     * OS keychain or the vault file, never in the database) where the broker needs any.
      */
     default Opened open(AccountId id, BrokerSetup setup, Money initialCapital) {
         if (!(setup instanceof BrokerSetup.Paper)) {
@@ -58,7 +58,12 @@ public interface Brokerages {
         return new Opened(connection, open(id, connection, initialCapital));
     }
 
-    /** The session's credential vault, if brokers with credentials are configured. */
+    /** Where broker credentials are kept (OS keychain or vault file), if brokers with credentials are configured. */
+    default java.util.Optional<io.alluse.secrets.CredentialStore> credentials() {
+        return java.util.Optional.empty();
+    }
+
+    /** The credential vault file, only when it is the credential store in use (then a passphrase is asked once per session). */
     default java.util.Optional<io.alluse.secrets.SecretVault> vault() {
         return java.util.Optional.empty();
     }

@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * An Alpaca account's broker while the credential vault is still locked after a restart. The
- * engine must be able to load the account (and show it in error, saying why) before the user
- * enters the passphrase; every call tries to build the real adapter and fails with the vault's
- * message until that succeeds, then delegates to it for good.
+ * An Alpaca account's broker until its keys have been read: the credential vault may still be
+ * locked after a restart, or the OS keychain may not answer (or ask the user first). The engine
+ * must be able to load the account (and show it in error, saying why) regardless; every call
+ * tries to build the real adapter and fails with the store's message until that succeeds, then
+ * delegates to it for good.
  */
 final class VaultGatedBroker implements Broker {
 

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe; all methods are synchronized (the vault is small and rarely written).
  */
-public final class SecretVault {
+public final class SecretVault implements CredentialStore {
 
     private static final Logger log = LoggerFactory.getLogger(SecretVault.class);
     private static final byte[] MAGIC = "ALLUSE-VAULT\u0001".getBytes(StandardCharsets.US_ASCII);
@@ -92,6 +92,16 @@ public final class SecretVault {
         return key != null;
     }
 
+    @Override
+    public String where() {
+        return "the encrypted credential vault " + file;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return isUnlocked();
+    }
+
     /**
      * Opens the vault for this session. If no vault file exists, {@code passphrase} becomes the
      * passphrase of a new, empty vault (written at once). A wrong passphrase throws
@@ -133,6 +143,7 @@ public final class SecretVault {
     }
 
     /** Stores or replaces one secret under a fresh nonce, and writes the vault file. */
+    @Override
     public synchronized void put(String name, Secret value) {
         requireName(name);
         requireUnlocked();
@@ -148,6 +159,7 @@ public final class SecretVault {
         }
     }
 
+    @Override
     public synchronized Optional<Secret> get(String name) {
         requireName(name);
         requireUnlocked();
@@ -156,6 +168,7 @@ public final class SecretVault {
     }
 
     /** Removes one secret if present, and writes the vault file. */
+    @Override
     public synchronized void remove(String name) {
         requireName(name);
         requireUnlocked();

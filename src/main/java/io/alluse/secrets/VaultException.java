@@ -1,6 +1,6 @@
 package io.alluse.secrets;
 
-/** The vault could not do what was asked. Messages are for the user and never contain a secret or the passphrase. */
+/** The credential store (vault file or OS keychain) could not do what was asked. Messages are for the user and never contain a secret or the passphrase. */
 public final class VaultException extends RuntimeException {
 
     public enum Kind {
@@ -13,7 +13,9 @@ public final class VaultException extends RuntimeException {
         /** The vault file is not a vault, or was changed outside the application. */
         CORRUPT,
         /** The vault file could not be read or written. */
-        IO
+        IO,
+        /** The operating system's keychain could not be reached, or refused the request. */
+        KEYCHAIN
     }
 
     private final Kind kind;

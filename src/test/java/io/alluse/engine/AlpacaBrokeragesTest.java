@@ -85,7 +85,9 @@ class AlpacaBrokeragesTest {
         locked.unlock(PASS);
         assertThat(gated.account().accountId()).as("connects on the first call after unlocking").isEqualTo("PA3TESTACCT1");
         var other = alpacaAccount(new AccountId("account-8"), "PA3OTHER");
-        assertThatThrownBy(() -> brokerages(locked).connect(other)).hasMessageContaining("No Alpaca keys for account-8");
+        // an account without keys still loads; its calls fail saying so (and where they were looked for)
+        var keyless = brokerages(locked).connect(other);
+        assertThatThrownBy(keyless::account).hasMessageContaining("No Alpaca keys for account-8").hasMessageContaining(locked.file().toString());
     }
 
     /** Only id and broker matter to connecting. */

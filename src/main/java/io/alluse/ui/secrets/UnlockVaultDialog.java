@@ -75,10 +75,12 @@ public final class UnlockVaultDialog {
         });
     }
 
-    /** File -> Unlock credential vault…: enabled only while there is a locked vault file. */
+    /** File -> Unlock credential vault…: shown only when the vault file is the credential store, enabled while it is locked. */
     public static MenuItem menuItem(Supplier<Window> owner, WorkstationServices services, UiExecutor executor, Consumer<String> status) {
         MenuItem item = new MenuItem("_Unlock credential vault\u2026");
         item.setId("menu-unlock-vault");
+        // with the OS keychain there is no vault to unlock: the item is not shown at all
+        item.setVisible(services.accounts().vault().isPresent());
         item.setOnMenuValidation(e -> item.setDisable(!locked(services)));
         item.setOnAction(e -> {
             if (locked(services)) {

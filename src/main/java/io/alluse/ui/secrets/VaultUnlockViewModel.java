@@ -42,7 +42,10 @@ public final class VaultUnlockViewModel {
         unlocked.set(accounts.vault().map(SecretVault::isUnlocked).orElse(false));
     }
 
-    /** At start-up: a vault file exists, it is locked, and an account that is not closed needs it. */
+    /**
+     * At start-up: the vault file is the credential store (not the OS keychain), it exists, it is
+     * locked, and an account that is not closed needs it.
+     */
     public static boolean neededAtStart(AccountService accounts) {
         Optional<SecretVault> vault = accounts.vault();
         return vault.isPresent() && vault.get().exists() && !vault.get().isUnlocked() && !alpacaAccounts(accounts).isEmpty();

@@ -5,7 +5,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-/** Help -> About: version, and where the data, backups and logs are. */
+/** Help -> About: version, and where the data, backups, logs and broker credentials are. */
 final class AboutDialog {
 
     private AboutDialog() {
@@ -28,7 +28,9 @@ final class AboutDialog {
         return "Runs the ALL-USE options method across independent brokerage accounts.\n\n"
                 + "Database:  " + services.dataDir().resolve("alluse.mv.db") + "\n"
                 + "Backups:   " + services.backups().folder() + "\n"
-                + "Logs:      " + services.logDir() + "\n\n"
+                + "Logs:      " + services.logDir() + "\n"
+                + "Credentials: " + services.accounts().credentials().map(io.alluse.secrets.CredentialStore::where)
+                        .orElse("none (no broker with keys is set up)") + "\n\n"
                 + "Java " + Runtime.version() + ", JavaFX " + System.getProperty("javafx.runtime.version", "?");
     }
 }

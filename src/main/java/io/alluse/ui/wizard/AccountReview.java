@@ -32,7 +32,7 @@ public record AccountReview(List<Section> sections) {
                 new Line("Initial capital", Formats.moneyExact(spec.initialCapital())))));
         String external = switch (broker) {
             case PAPER -> BrokerConnection.paperFor(spec.id()).externalAccountId();
-            case ALPACA_PAPER, ALPACA_LIVE -> "the Alpaca account behind the keys (keys kept in the encrypted vault)";
+            case ALPACA_PAPER, ALPACA_LIVE -> "the Alpaca account behind the keys (keys kept encrypted outside the database)";
         };
         sections.add(new Section("Brokerage", List.of(
                 new Line("Broker", broker.label()),

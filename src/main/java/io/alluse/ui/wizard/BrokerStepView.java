@@ -86,7 +86,7 @@ final class BrokerStepView extends VBox {
         return kind;
     }
 
-    /** The settings area of each broker kind: nothing for paper; keys, the vault passphrase and the live confirmation for Alpaca. */
+    /** The settings area of each broker kind: nothing for paper; keys, the vault passphrase (if the vault file is in use) and the live confirmation for Alpaca. */
     private Node settingsFor(BrokerKind kind) {
         return switch (kind) {
             case PAPER -> {
@@ -115,24 +115,30 @@ final class BrokerStepView extends VBox {
         secret.setPrefColumnCount(22);
         secret.textProperty().bindBidirectional(broker.secretKeyProperty());
         f.row("_Secret key", secret, "Shown once by Alpaca");
-        PasswordField passphrase = new PasswordField();
-        passphrase.setId("vault-passphrase");
-        passphrase.setPrefColumnCount(22);
-        passphrase.textProperty().bindBidirectional(broker.passphraseProperty());
-        passphrase.disableProperty().bind(broker.vaultLockedProperty().not());
-        f.row("_Vault passphrase", passphrase, null);
         Label vault = new Label();
         vault.setId("vault-state");
         vault.setWrapText(true);
         vault.setMaxWidth(620);
-        vault.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !broker.vaultLockedProperty().get()
-                        ? "The credential vault is open for this session: the keys will be stored encrypted in it. "
-                        + "Market data still come from the simulated market in this version."
-                        : broker.vaultExistsProperty().get()
-                        ? "Enter the passphrase of your credential vault (asked once per session); the keys are stored encrypted under it."
-                        : "Choose a passphrase (at least " + io.alluse.secrets.SecretVault.MIN_PASSPHRASE + " characters) for the new "
-                        + "credential vault. The keys are stored encrypted under it; it cannot be recovered.",
-                broker.vaultLockedProperty(), broker.vaultExistsProperty()));
+        if (broker.usesVault()) {
+            PasswordField passphrase = new PasswordField();
+            passphrase.setId("vault-passphrase");
+            passphrase.setPrefColumnCount(22);
+            passphrase.textProperty().bindBidirectional(broker.passphraseProperty());
+            passphrase.disableProperty().bind(broker.vaultLockedProperty().not());
+            f.row("_Vault passphrase", passphrase, null);
+            vault.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !broker.vaultLockedProperty().get()
+                            ? "The credential vault is open for this session: the keys will be stored encrypted in it. "
+                            + "Market data still come from the simulated market in this version."
+                            : broker.vaultExistsProperty().get()
+                            ? "Enter the passphrase of your credential vault (asked once per session); the keys are stored encrypted under it."
+                            : "Choose a passphrase (at least " + io.alluse.secrets.SecretVault.MIN_PASSPHRASE + " characters) for the new "
+                            + "credential vault. The keys are stored encrypted under it; it cannot be recovered.",
+                    broker.vaultLockedProperty(), broker.vaultExistsProperty()));
+        } else {
+            // the OS keychain: it is unlocked with the user's login, so there is no passphrase of ours
+            vault.setText("The keys will be stored in " + broker.credentialsWhere() + ", which your operating system keeps "
+                    + "encrypted and unlocks with your login. Market data still come from the simulated market in this version.");
+        }
         VBox box = new VBox(10, f, vault);
         if (kind.isLive()) {
             CheckBox confirm = new CheckBox("I understand that this account trades REAL MONEY at Alpaca.");

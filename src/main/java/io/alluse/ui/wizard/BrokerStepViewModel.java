@@ -54,6 +54,16 @@ public final class BrokerStepViewModel {
         refreshVault();
     }
 
+    /** Whether the keys go to the vault file (a passphrase is asked) rather than the OS keychain. */
+    boolean usesVault() {
+        return accounts.vault().isPresent();
+    }
+
+    /** For the user: where the keys will be kept (the OS keychain or the vault file). */
+    String credentialsWhere() {
+        return accounts.credentials().map(io.alluse.secrets.CredentialStore::where).orElse("the credential store");
+    }
+
     private void refreshVault() {
         Optional<SecretVault> vault = accounts.vault();
         vaultLocked.set(vault.map(v -> !v.isUnlocked()).orElse(false));

@@ -135,6 +135,14 @@ class DrillDownViewTest {
         assertThat(premium.isPositive()).as("three weeks of Com-Acc trading collected premium").isTrue();
         assertThat(text(robot, "#sleeve-premium")).isEqualTo(premium.formatWhole());
         assertThat(text(robot, "#metric-twr")).isEqualTo(String.format(Locale.ROOT, "%+.2f%%", independentTwr(FIRST, SleeveKind.COM) * 100));
+        // the sleeve's metrics are the analytics service's, as a fresh service over the same database computes them
+        io.alluse.analytics.metrics.Performance reference = new io.alluse.analytics.PortfolioAnalytics(
+                new io.alluse.store.AccountRepository(fixture.database), new io.alluse.store.SnapshotRepository(fixture.database),
+                fixture.services.ledgers()).report(io.alluse.analytics.PortfolioNode.sleeve(FIRST, SleeveKind.COM),
+                new io.alluse.analytics.metrics.RiskFreeRate(fixture.market.riskFreeRate())).orElseThrow().performance();
+        assertThat(text(robot, "#metric-max-drawdown")).isEqualTo(reference.maxDrawdown()
+                .map(dd -> String.format(Locale.ROOT, "%.2f%%", -dd.depth() * 100)).orElse("none"));
+        assertThat(text(robot, "#metric-volatility")).isEqualTo(String.format(Locale.ROOT, "%.2f%%", reference.volatility().orElseThrow() * 100));
         assertThat(table(robot, "#sleeve-positions").getItems()).hasSize((int) ledger.positions().stream()
                 .filter(p -> p.sleeve() == SleeveKind.COM).count());
         ui.screenshot(window.getScene(), "drilldown-sleeve");

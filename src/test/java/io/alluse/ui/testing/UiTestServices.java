@@ -74,6 +74,7 @@ public final class UiTestServices implements AutoCloseable {
         services = new WorkstationServices("ALL-USE Workstation", "test", dir, dir.resolve("logs"), dir.resolve("ui.properties"),
                 accounts, ledgers, new BackupService(database, new Backups(dir, 3), clock::now), engine, time, paper,
                 new SnapshotRepository(database), market, new io.alluse.analytics.Exports(new AccountRepository(database), ledgers),
+                new io.alluse.analytics.PortfolioAnalytics(new AccountRepository(database), new SnapshotRepository(database), ledgers),
                 new io.alluse.store.NotificationLog(database));
     }
 

@@ -163,6 +163,11 @@ public final class AppContext implements AutoCloseable {
         return new io.alluse.analytics.Exports(new AccountRepository(database), ledgers);
     }
 
+    /** The notifications shown in the window, kept across restarts. */
+    public io.alluse.store.NotificationLog notificationLog() {
+        return new io.alluse.store.NotificationLog(database);
+    }
+
     public PaperBrokerages brokerages() {
         return brokerages;
     }

@@ -50,7 +50,8 @@ final class RootCommand extends CommandSupport implements Callable<Integer> {
         });
         CompletableFuture<WorkstationServices> services = opening.thenApply(context -> new WorkstationServices(info.name(), info.version(),
                 paths.dataDir(), paths.logDir(), paths.uiSettings(), context.accounts(), context.ledgers(), context.backups(),
-                context.engine(), context.time(), context.brokerages(), context.snapshots(), context.market(), context.exports()));
+                context.engine(), context.time(), context.brokerages(), context.snapshots(), context.market(), context.exports(), context.analytics(),
+                context.notificationLog()));
         try {
             return Workstation.run(new Workstation.Launch(info.name(), info.version(), paths.dataDir(), paths.uiSettings()), services,
                     smokeTest, StartupTime::firstFrameShown, StartupTime::mainWindowReady);

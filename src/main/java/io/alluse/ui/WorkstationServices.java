@@ -20,6 +20,8 @@ import java.nio.file.Path;
  * @param paperDesk  "at the broker" in paper mode: deposits and withdrawals the engine then detects
  * @param market     quotes, greeks and closes (charts, benchmark) as the accounts' broker sees them
  * @param exports    transactions and realized-gains CSV text, the same as the {@code export} command writes
+ * @param analytics  metrics and comparisons from the snapshots: the same service the command line's reports use
+ * @param notificationLog the notifications shown, kept across restarts for the notifications panel
  */
 public record WorkstationServices(
         String appName,
@@ -35,5 +37,7 @@ public record WorkstationServices(
         PaperBrokerages paperDesk,
         SnapshotRepository snapshots,
         MarketView market,
-        Exports exports) {
+        Exports exports,
+        io.alluse.analytics.PortfolioAnalytics analytics,
+        io.alluse.store.NotificationLog notificationLog) {
 }

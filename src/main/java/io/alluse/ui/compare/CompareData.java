@@ -1,24 +1,22 @@
 package io.alluse.ui.compare;
 
-import io.alluse.analytics.compare.Comparison;
+import io.alluse.analytics.AccountComparison;
+import io.alluse.analytics.PortfolioAnalytics;
+import io.alluse.analytics.PortfolioNode;
 import io.alluse.analytics.metrics.Performance;
 import io.alluse.analytics.metrics.RiskFreeRate;
-import io.alluse.analytics.series.Aggregation;
 import io.alluse.analytics.series.Curve;
-import io.alluse.analytics.series.EquitySeries;
 import io.alluse.domain.Account;
 import io.alluse.domain.AccountId;
-import io.alluse.domain.SleeveKind;
 import io.alluse.ui.WorkstationServices;
-import io.alluse.ui.drilldown.DrillDownData;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads and computes what the compare view shows, on the calling (background) thread: the one
- * class to switch to the portfolio analytics service once it exists.
+ * Reads and computes what the compare view shows, on the calling (background) thread, through the
+ * portfolio analytics service: the figures are the ones the command line's reports print.
  */
 public class CompareData {
 
@@ -49,32 +47,23 @@ public class CompareData {
     }
 
     public Result compare(List<Account> accounts) {
-        Map<AccountId, Map<SleeveKind, EquitySeries>> sleeves = DrillDownData.sleeveSeries(
-                services.snapshots().of(accounts.stream().map(Account::id).toList()));
-        List<Account> withHistory = new ArrayList<>();
-        List<EquitySeries> series = new ArrayList<>();
+        PortfolioAnalytics analytics = services.analytics();
+        List<AccountId> withHistory = new ArrayList<>();
         List<String> noHistory = new ArrayList<>();
         for (Account a : accounts) {
-            Map<SleeveKind, EquitySeries> s = sleeves.get(a.id());
-            if (s == null || s.isEmpty()) {
-                noHistory.add(a.name());
+            if (analytics.series(PortfolioNode.account(a.id())).isPresent()) {
+                withHistory.add(a.id());
             } else {
-                withHistory.add(a);
-                series.add(Aggregation.combine(s.values()));
+                noHistory.add(a.name());
             }
         }
-        if (series.isEmpty()) {
+        if (withHistory.isEmpty()) {
             return new Result(LocalDate.EPOCH, List.of(), noHistory);
         }
-        LocalDate start = Comparison.commonStart(series);
-        RiskFreeRate riskFree = riskFree();
-        List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < series.size(); i++) {
-            EquitySeries from = series.get(i).between(start, series.get(i).lastDate()).orElseThrow();
-            entries.add(new Entry(withHistory.get(i).id(), withHistory.get(i).name(), Comparison.normalised(from, start),
-                    Comparison.drawdowns(from), Performance.of(from, riskFree)));
-        }
-        return new Result(start, entries, noHistory);
+        AccountComparison comparison = analytics.compare(withHistory, Optional.empty(), riskFree());
+        List<Entry> entries = comparison.accounts().stream()
+                .map(c -> new Entry(c.account(), c.name(), c.normalised(), c.drawdowns(), c.performance())).toList();
+        return new Result(comparison.start(), entries, noHistory);
     }
 
     private RiskFreeRate riskFree() {

@@ -1,5 +1,8 @@
 package io.alluse.ui.drilldown;
 
+import io.alluse.analytics.NodeReport;
+import io.alluse.analytics.PortfolioAnalytics;
+import io.alluse.analytics.PortfolioNode;
 import io.alluse.analytics.compare.Comparison;
 import io.alluse.analytics.metrics.Performance;
 import io.alluse.analytics.metrics.Returns;
@@ -51,8 +54,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads what the drill-down views show, from the store, the engine and the market, on whatever
- * thread calls it (the view-model calls it in the background). This is the one class to switch over
- * to the portfolio analytics service once it exists; the views only see the detail records.
+ * thread calls it (the view-model calls it in the background). Equity series and metrics come from
+ * the portfolio analytics service, the same code as the command line's reports; live equity, cash,
+ * positions and trades from the ledger and the market. The views only see the detail records.
  */
 public class DrillDownData {
 
@@ -77,7 +81,7 @@ public class DrillDownData {
     public PortfolioDetail portfolio() {
         List<Account> accounts = services.accounts().accounts();
         List<EquitySnapshot> snapshots = services.snapshots().since(LocalDate.EPOCH);
-        Map<AccountId, Map<SleeveKind, EquitySeries>> series = sleeveSeries(snapshots);
+        PortfolioAnalytics analytics = services.analytics();
         Map<AccountId, Long> lastCash = new HashMap<>();
         Map<AccountId, LocalDate> lastDay = new HashMap<>();
         for (EquitySnapshot snap : snapshots) {
@@ -91,13 +95,12 @@ public class DrillDownData {
             }
         }
         List<PortfolioDetail.AccountCurve> curves = new ArrayList<>();
-        List<SleeveSeries> all = new ArrayList<>();
         Map<SleeveKind, Money> bySleeve = new EnumMap<>(SleeveKind.class);
         long equity = 0;
         long cash = 0;
         for (Account a : accounts) {
-            Map<SleeveKind, EquitySeries> sleeves = series.get(a.id());
-            if (sleeves == null || sleeves.isEmpty()) {
+            Optional<EquitySeries> accountSeries = analytics.series(PortfolioNode.account(a.id()));
+            if (accountSeries.isEmpty()) {
                 equity += a.totalCapital().cents();
                 cash += a.totalCapital().cents();
                 for (SleeveKind k : SleeveKind.values()) {
@@ -105,17 +108,18 @@ public class DrillDownData {
                 }
                 continue;
             }
-            sleeves.forEach((k, s) -> all.add(new SleeveSeries(a.id(), k, s)));
-            EquitySeries accountSeries = Aggregation.combine(sleeves.values());
-            curves.add(new PortfolioDetail.AccountCurve(a.id(), a.name(), accountSeries));
-            for (Map.Entry<SleeveKind, EquitySeries> e : sleeves.entrySet()) {
-                EquitySeries s = e.getValue();
-                equity += s.equityCents(s.size() - 1);
-                bySleeve.merge(e.getKey(), s.equity(s.size() - 1), Money::plus);
+            curves.add(new PortfolioDetail.AccountCurve(a.id(), a.name(), accountSeries.get()));
+            for (SleeveKind k : SleeveKind.values()) {
+                Optional<EquitySeries> sleeve = analytics.series(PortfolioNode.sleeve(a.id(), k));
+                if (sleeve.isPresent()) {
+                    EquitySeries s = sleeve.get();
+                    equity += s.equityCents(s.size() - 1);
+                    bySleeve.merge(k, s.equity(s.size() - 1), Money::plus);
+                }
             }
             cash += lastCash.getOrDefault(a.id(), 0L);
         }
-        Optional<EquitySeries> total = all.isEmpty() ? Optional.empty() : Optional.of(Aggregation.total(all));
+        Optional<EquitySeries> total = curves.isEmpty() ? Optional.empty() : analytics.series(PortfolioNode.whole());
         Totals totals = Totals.of(total, Money.ofCents(equity), Money.ofCents(cash));
         Map<AccountId, String> names = accounts.stream().collect(Collectors.toMap(Account::id, Account::name));
         return new PortfolioDetail(accounts.size(), totals, curves, bySleeve, upcoming(names), recent(accounts));
@@ -135,16 +139,16 @@ public class DrillDownData {
         }
         long equity = equityBySleeve.values().stream().mapToLong(Long::longValue).sum();
         long cash = state.cash().values().stream().mapToLong(Money::cents).sum();
-        Map<SleeveKind, EquitySeries> sleeves = sleeveSeries(ledger.snapshots()).getOrDefault(id, Map.of());
-        Optional<EquitySeries> series = sleeves.isEmpty() ? Optional.empty() : Optional.of(Aggregation.combine(sleeves.values()));
+        PortfolioAnalytics analytics = services.analytics();
+        Optional<EquitySeries> series = analytics.series(PortfolioNode.account(id));
         List<OrderRecord> orders = ledger.orders();
         List<AccountDetail.Allocation> allocation = new ArrayList<>();
         List<AccountDetail.SleeveCard> cards = new ArrayList<>();
         for (SleeveKind k : SleeveKind.values()) {
             long e = equityBySleeve.get(k);
             allocation.add(new AccountDetail.Allocation(k, equity == 0 ? 0 : (double) e / equity, account.config().target(k).fraction()));
-            EquitySeries s = sleeves.get(k);
-            Optional<Double> twr = s == null || s.size() < 2 ? Optional.empty() : Optional.of(Returns.timeWeighted(s));
+            Optional<Double> twr = analytics.report(PortfolioNode.sleeve(id, k), riskFree()).filter(r -> r.series().size() >= 2)
+                    .map(r -> r.performance().timeWeightedReturn());
             Optional<String> lastCycle = orders.stream().filter(o -> o.sleeve() == k).map(OrderRecord::cycle).reduce((a, b) -> b);
             cards.add(new AccountDetail.SleeveCard(k, account.capital().of(k), Money.ofCents(e), twr,
                     (int) positions.stream().filter(p -> p.sleeve() == k).count(), lastCycle));
@@ -160,7 +164,8 @@ public class DrillDownData {
         List<PositionRow> positions = price(state.positions().stream().filter(p -> p.sleeve() == kind).toList());
         long cash = state.cash().getOrDefault(kind, Money.ZERO).cents();
         long equity = cash + positions.stream().mapToLong(p -> p.marketValue().cents()).sum();
-        Optional<EquitySeries> series = Optional.ofNullable(sleeveSeries(ledger.snapshots()).getOrDefault(id, Map.of()).get(kind));
+        Optional<NodeReport> report = services.analytics().report(PortfolioNode.sleeve(id, kind), riskFree());
+        Optional<EquitySeries> series = report.map(NodeReport::series);
         List<LedgerEntry> entries = ledger.entries().stream().filter(e -> e.sleeve() == kind).toList();
         SortedMap<LocalDate, Money> premium = new TreeMap<>();
         for (LedgerEntry e : entries) {
@@ -181,7 +186,7 @@ public class DrillDownData {
         Set<String> held = state.positions().stream().filter(p -> p.sleeve() == kind).map(p -> p.instrument().code()).collect(Collectors.toSet());
         List<OpenPosition> open = positions.stream().map(p -> new OpenPosition(p.instrument(), p.costBasis(), p.marketValue())).toList();
         TradeStatistics trades = TradeStatistics.of(LedgerTrades.closed(entries, held, NEW_YORK), open);
-        Optional<Performance> performance = series.map(s -> Performance.of(s, riskFree()));
+        Optional<Performance> performance = report.map(NodeReport::performance);
         return new SleeveDetail(account, kind, Totals.of(series, Money.ofCents(equity), Money.ofCents(cash)), series, positions, premium, performance, trades);
     }
 

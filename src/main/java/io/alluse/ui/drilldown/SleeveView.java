@@ -80,7 +80,7 @@ final class SleeveView extends TabPane {
         BarChart<String, Number> chart = Charts.bars("sleeve-premium-chart", "$ per week", List.of(premium));
         chart.setCategoryGap(Math.max(4, 40 - premium.getData().size()));
         VBox chartBox = new VBox(4, Widgets.heading("Premium collected per week"
-                + (weeks.size() > WEEKS_SHOWN ? " (last " + WEEKS_SHOWN + ")" : "")), weeks.isEmpty()
+                + (weeks.size() > WEEKS_SHOWN ? " (last " + WEEKS_SHOWN + ")" : "")), weeks.stream().allMatch(w -> w.getValue().isZero())
                 ? Widgets.muted("No premium collected yet.") : chart);
         chartBox.setMinWidth(260);
         HBox.setHgrow(chartBox, Priority.ALWAYS);

@@ -235,8 +235,9 @@ public final class TimeChart extends Region {
             yMax = Math.max(yMax, 0);
         }
         if (xMax == xMin) {
-            xMin -= 1;
-            xMax += 1;
+            // one day (a brand-new account's first close): a week around it, so the point sits mid-plot under its date
+            xMin -= 3;
+            xMax += 3;
         }
         double[] ticks = Ticks.nice(yMin, yMax, Math.max(2, (int) (plotH / 50)));
         yMin = Math.min(yMin, ticks[0]);
@@ -272,7 +273,9 @@ public final class TimeChart extends Region {
             g.setStroke(grid);
             g.strokeLine(x, TOP, x, TOP + plotH);
             g.setFill(text);
-            g.fillText(t.label(), x, TOP + plotH + 5);
+            // a tick at the plot's right edge would have half its label cut off by the canvas
+            g.setTextAlign(x > LEFT + plotW - 25 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(t.label(), x > LEFT + plotW - 25 ? Math.min(w - 2, x + RIGHT) : x, TOP + plotH + 5);
         }
         // lines, the first drawn last so it stays on top
         int columns = (int) Math.ceil(plotW);
@@ -286,6 +289,7 @@ public final class TimeChart extends Region {
         if (atMost > VECTOR_LIMIT) {
             drawnPoints = raster(g, xMin, yMin, sx, sy, plotW, plotH);
             rasterised = true;
+            drawnPoints += dots(g, xMin, yMin, sx, sy, plotH);
             return;
         }
         Decimation.Points[] reduced = new Decimation.Points[lines.size()];
@@ -332,6 +336,44 @@ public final class TimeChart extends Region {
             g.stroke();
         }
         g.restore();
+        dots(g, xMin, yMin, sx, sy, plotH);
+    }
+
+    /**
+     * A line of one point strokes nothing: each such line gets a dot instead, so a brand-new account's
+     * first close shows. Returns how many dots were drawn.
+     */
+    private int dots(GraphicsContext g, double xMin, double yMin, double sx, double sy, double plotH) {
+        int drawn = 0;
+        g.setLineDashes();
+        for (int li = lines.size() - 1; li >= 0; li--) {
+            Line line = lines.get(li);
+            int only = onlyPoint(line.values());
+            if (only < 0) {
+                continue;
+            }
+            double x = LEFT + (line.epochDays()[only] - xMin) * sx;
+            double y = TOP + plotH - (line.values()[only] - yMin) * sy;
+            double r = line.dashed() ? 3 : 4;
+            g.setFill(line.dashed() ? REFERENCE : colour(li));
+            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            drawn++;
+        }
+        return drawn;
+    }
+
+    /** The index of the line's one value if it has exactly one that is not NaN, else -1 (stops at the second). */
+    static int onlyPoint(double[] values) {
+        int found = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isNaN(values[i])) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
+            }
+        }
+        return found;
     }
 
     /**
@@ -521,6 +563,14 @@ public final class TimeChart extends Region {
             LocalDate from = LocalDate.ofEpochDay(fromDay);
             LocalDate to = LocalDate.ofEpochDay(toDay);
             long span = toDay - fromDay;
+            if (span <= 14) {
+                // a few days (a new account): day by day, so the one close present has its date under it
+                int stepDays = (int) Math.max(1, Math.ceil((double) (span + 1) / max));
+                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(stepDays)) {
+                    out.add(new DateTick((int) d.toEpochDay(), DAY.format(d)));
+                }
+                return out;
+            }
             if (span <= 75) {
                 int stepDays = 7 * (int) Math.max(1, Math.ceil(span / 7.0 / max));
                 LocalDate d = from.plusDays((8 - from.getDayOfWeek().getValue()) % 7);

@@ -16,13 +16,20 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** The notifications of this session, newest first, in a window of its own that can stay open beside the main one. */
+/**
+ * The notifications, newest first (this session's and the archived ones from before), in a window of
+ * its own that can stay open beside the main one. Lines that arrived since the log was last opened
+ * are marked unread (bold, with a dot) while it is open; opening it marks everything read.
+ */
 public final class NotificationLogView extends VBox {
 
     public NotificationLogView(NotificationCenter center, Runnable close) {
         setId("notification-log");
         setPadding(new Insets(12));
         setSpacing(8);
+        // which lines are new to the user is decided when the log opens, before it marks them read
+        java.util.Set<Notification> unreadAtOpen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        center.log().stream().filter(center::isUnread).forEach(unreadAtOpen::add);
         ListView<Notification> list = new ListView<>(center.log());
         list.setId("notification-list");
         list.setPlaceholder(new Label("No notifications yet. Deposits, fills, assignments, errors and missed windows appear here."));
@@ -36,7 +43,12 @@ public final class NotificationLogView extends VBox {
                     return;
                 }
                 getStyleClass().add("log-" + n.kind().name().toLowerCase(java.util.Locale.ROOT));
-                setText(n.marketTime().map(Formats::marketTime).map(t -> t + "   ").orElse("") + n.title() + "\n" + n.message());
+                boolean unread = unreadAtOpen.contains(n) || center.isUnread(n);
+                if (unread) {
+                    getStyleClass().add("log-unread");
+                }
+                setText((unread ? "\u25cf " : "") + n.marketTime().map(Formats::marketTime).map(t -> t + "   ").orElse("") + n.title()
+                        + "\n" + n.message());
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -51,7 +63,7 @@ public final class NotificationLogView extends VBox {
         Label count = new Label();
         count.getStyleClass().add("form-hint");
         count.textProperty().bind(javafx.beans.binding.Bindings.size(center.log()).asString("%d notifications (newest first; the last "
-                + NotificationCenter.KEEP + " are kept)"));
+                + NotificationCenter.KEEP + " are kept across restarts)"));
         HBox buttons = new HBox(8, count, spacer, clear, done);
         buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(list, buttons);

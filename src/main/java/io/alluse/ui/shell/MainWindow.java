@@ -39,13 +39,16 @@ public final class MainWindow extends BorderPane {
     private final PortfolioTreeViewModel portfolio;
     private final PortfolioTreeView tree;
     private final Label status = new Label("Ready");
-    private final NotificationCenter notifications = new NotificationCenter();
-    private final ToastLayer toasts = new ToastLayer(notifications);
+    private final NotificationCenter notifications;
+    private final ToastLayer toasts;
     private final Map<AccountId, String> names = new HashMap<>();
     private final SplitPane split;
 
     public MainWindow(WorkstationServices services, FxUiExecutor executor, Runnable toggleTheme, Runnable quit) {
         setId("main-window");
+        notifications = new NotificationCenter(io.alluse.ui.notify.NotificationArchive.of(services.notificationLog()));
+        notifications.restore(executor);
+        toasts = new ToastLayer(notifications);
         portfolio = new PortfolioTreeViewModel(services.accounts(), executor);
         tree = new PortfolioTreeView(portfolio);
         tree.setPadding(new Insets(8));

@@ -92,6 +92,20 @@ class CompareViewTest {
         assertThat(java.util.Arrays.stream(drawdowns.lines().getFirst().values()).max().orElseThrow()).isLessThanOrEqualTo(0.0);
         CompareView.MetricRow twr = metrics.getItems().stream().filter(r -> r.metric().equals("TWR")).findFirst().orElseThrow();
         assertThat(twr.values()).containsExactly(percent(independentTwr(new AccountId("account-1"))), percent(independentTwr(new AccountId("account-2"))));
+        // the rest of the table is the analytics service's comparison, as a fresh service over the same database
+        // (the one the command line's context builds) computes it
+        io.alluse.analytics.AccountComparison reference = new io.alluse.analytics.PortfolioAnalytics(
+                new io.alluse.store.AccountRepository(fixture.database), new io.alluse.store.SnapshotRepository(fixture.database),
+                fixture.services.ledgers()).compare(List.of(new AccountId("account-1"), new AccountId("account-2")), java.util.Optional.empty(),
+                new io.alluse.analytics.metrics.RiskFreeRate(fixture.market.riskFreeRate()));
+        CompareView.MetricRow drawdown = metrics.getItems().stream().filter(r -> r.metric().equals("Max drawdown")).findFirst().orElseThrow();
+        CompareView.MetricRow volatility = metrics.getItems().stream().filter(r -> r.metric().equals("Volatility")).findFirst().orElseThrow();
+        for (int i = 0; i < 2; i++) {
+            io.alluse.analytics.metrics.Performance p = reference.accounts().get(i).performance();
+            assertThat(drawdown.values().get(i)).isEqualTo(p.maxDrawdown().map(d -> String.format(Locale.ROOT, "%.2f%%", -d.depth() * 100)).orElse("none"));
+            assertThat(volatility.values().get(i)).isEqualTo(String.format(Locale.ROOT, "%.2f%%", p.volatility().orElseThrow() * 100));
+        }
+        assertThat(drawdown.values()).as("two and a half weeks of trading have drawdowns").doesNotContain("none");
         CompareView.MetricRow end = metrics.getItems().stream().filter(r -> r.metric().equals("End equity")).findFirst().orElseThrow();
         assertThat(end.values().getFirst()).isEqualTo(lastEquity(new AccountId("account-1")));
         ui.until("the charts are drawn", () -> growth.drawnPoints() > 0 && drawdowns.drawnPoints() > 0);

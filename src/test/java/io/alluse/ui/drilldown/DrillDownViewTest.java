@@ -135,6 +135,14 @@ class DrillDownViewTest {
         assertThat(premium.isPositive()).as("three weeks of Com-Acc trading collected premium").isTrue();
         assertThat(text(robot, "#sleeve-premium")).isEqualTo(premium.formatWhole());
         assertThat(text(robot, "#metric-twr")).isEqualTo(String.format(Locale.ROOT, "%+.2f%%", independentTwr(FIRST, SleeveKind.COM) * 100));
+        // the sleeve's metrics are the analytics service's, as a fresh service over the same database computes them
+        io.alluse.analytics.metrics.Performance reference = new io.alluse.analytics.PortfolioAnalytics(
+                new io.alluse.store.AccountRepository(fixture.database), new io.alluse.store.SnapshotRepository(fixture.database),
+                fixture.services.ledgers()).report(io.alluse.analytics.PortfolioNode.sleeve(FIRST, SleeveKind.COM),
+                new io.alluse.analytics.metrics.RiskFreeRate(fixture.market.riskFreeRate())).orElseThrow().performance();
+        assertThat(text(robot, "#metric-max-drawdown")).isEqualTo(reference.maxDrawdown()
+                .map(dd -> String.format(Locale.ROOT, "%.2f%%", -dd.depth() * 100)).orElse("none"));
+        assertThat(text(robot, "#metric-volatility")).isEqualTo(String.format(Locale.ROOT, "%.2f%%", reference.volatility().orElseThrow() * 100));
         assertThat(table(robot, "#sleeve-positions").getItems()).hasSize((int) ledger.positions().stream()
                 .filter(p -> p.sleeve() == SleeveKind.COM).count());
         ui.screenshot(window.getScene(), "drilldown-sleeve");
@@ -181,6 +189,67 @@ class DrillDownViewTest {
         TabPane tabs = robot.lookup("#drill-account").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(3));
         ui.screenshot(window.getScene(), "drilldown-account-deposit");
+    }
+
+    /**
+     * Every greek the positions table shows, recomputed with OpenGamma Strata's Black-Scholes (an
+     * independent implementation) from the market's inputs: the quote's spot and volatility, the
+     * simulation's rate and dividend yield, and the years to the expiry's closing bell counted here.
+     * The table's text must be Strata's figure at the table's precision (half a unit of the last digit).
+     */
+    @Test
+    void positionGreeksAreStrataGreeksAtTheDisplayedPrecision(FxRobot robot) {
+        FxSteps ui = new FxSteps(robot);
+        TreeView<PortfolioNode> tree = treeWithBothAccounts(robot, ui);
+        select(robot, tree.getRoot().getChildren().getFirst());
+        ui.until("the account view", () -> robot.lookup("#account-positions").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<PositionRow> table = (TableView<PositionRow>) table(robot, "#account-positions");
+        List<Position> positions = fixture.services.ledgers().forAccount(FIRST).positions();
+        ui.until("every position listed", () -> table.getItems().size() == positions.size());
+
+        io.alluse.market.sim.SimulationSettings settings = fixture.market.settings();
+        java.time.Instant at = fixture.market.quoteTime();
+        int options = 0;
+        for (int row = 0; row < table.getItems().size(); row++) {
+            PositionRow shown = table.getItems().get(row);
+            Position p = positions.stream().filter(x -> x.instrument().code().equals(shown.instrument())).findFirst().orElseThrow();
+            double[] expected;
+            if (p.instrument() instanceof io.alluse.domain.OptionContract c) {
+                options++;
+                io.alluse.market.chain.OptionQuote quote = fixture.market.quote(c);
+                double spot = quote.underlyingPrice();
+                double vol = quote.impliedVolatility();
+                double rate = settings.riskFreeRate();
+                double yield = settings.profiles().stream().filter(x -> x.symbol().equals(c.underlying())).findFirst().orElseThrow().dividendYield();
+                java.time.Instant bell = c.expiry().atTime(16, 0).atZone(io.alluse.market.calendar.ExchangeCalendar.NEW_YORK).toInstant();
+                double years = Duration.between(at, bell).toMillis() / 1000.0 / (365 * 86_400.0);
+                double strike = c.strike().toDouble();
+                boolean call = c.right() == io.alluse.domain.OptionRight.CALL;
+                double units = p.quantity() * 100.0;
+                expected = new double[] {
+                        units * com.opengamma.strata.pricer.impl.option.BlackScholesFormulaRepository.delta(spot, strike, years, vol, rate, rate - yield, call),
+                        units * com.opengamma.strata.pricer.impl.option.BlackScholesFormulaRepository.gamma(spot, strike, years, vol, rate, rate - yield),
+                        units * com.opengamma.strata.pricer.impl.option.BlackScholesFormulaRepository.theta(spot, strike, years, vol, rate, rate - yield, call) / 365,
+                        units * com.opengamma.strata.pricer.impl.option.BlackScholesFormulaRepository.vega(spot, strike, years, vol, rate, rate - yield) / 100};
+            } else {
+                expected = new double[] {p.quantity(), 0, 0, 0};
+            }
+            String[] columns = {"Delta", "Gamma", "Theta/day", "Vega/pt"};
+            int[] decimals = {1, 2, 0, 0};
+            for (int g = 0; g < columns.length; g++) {
+                String text = cell(table, columns[g], row);
+                double displayed = Double.parseDouble(text.replace(",", ""));
+                assertThat(displayed).as("%s of %s (shown %s, Strata %.6f)", columns[g], shown.instrument(), text, expected[g])
+                        .isCloseTo(expected[g], org.assertj.core.api.Assertions.within(0.5 * Math.pow(10, -decimals[g]) + 1e-9 * Math.abs(expected[g])));
+            }
+        }
+        assertThat(options).as("three weeks of trading leave short options open").isPositive();
+    }
+
+    private static String cell(TableView<PositionRow> table, String column, int row) {
+        return table.getColumns().stream().filter(c -> c.getText().equals(column)).findFirst().orElseThrow()
+                .getCellObservableValue(row).getValue().toString();
     }
 
     private static TreeView<PortfolioNode> treeWithBothAccounts(FxRobot robot, FxSteps ui) {

@@ -36,6 +36,22 @@ class TimeChartTest {
         assertThat(years).extracting(TimeChart.Ticks.DateTick::label).startsWith("2022", "2024").hasSizeLessThanOrEqualTo(8);
     }
 
+    @Test
+    void aFewDaysAreTickedDayByDaySoASingleCloseHasItsDate() {
+        int day = (int) LocalDate.of(2031, 3, 3).toEpochDay();
+        assertThat(TimeChart.Ticks.dates(day - 3, day + 3, 11)).extracting(TimeChart.Ticks.DateTick::label)
+                .containsExactly("28 Feb", "1 Mar", "2 Mar", "3 Mar", "4 Mar", "5 Mar", "6 Mar");
+        assertThat(TimeChart.Ticks.dates(day - 3, day + 3, 3)).hasSizeLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void onlyALineWithExactlyOneValueGetsADot() {
+        assertThat(TimeChart.onlyPoint(new double[] {5})).isZero();
+        assertThat(TimeChart.onlyPoint(new double[] {Double.NaN, 5, Double.NaN})).isEqualTo(1);
+        assertThat(TimeChart.onlyPoint(new double[] {5, 6})).isEqualTo(-1);
+        assertThat(TimeChart.onlyPoint(new double[] {})).isEqualTo(-1);
+    }
+
     /**
      * The raster mode keeps only each pixel column's span per line; it must light exactly the
      * pixels a one-pixel polyline through every point would. Reference: a plain Bresenham over

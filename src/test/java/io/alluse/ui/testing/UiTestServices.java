@@ -73,7 +73,9 @@ public final class UiTestServices implements AutoCloseable {
         engine = new Engine(accounts, ledgers, wrapped, time, new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), EngineSettings.DEFAULT);
         services = new WorkstationServices("ALL-USE Workstation", "test", dir, dir.resolve("logs"), dir.resolve("ui.properties"),
                 accounts, ledgers, new BackupService(database, new Backups(dir, 3), clock::now), engine, time, paper,
-                new SnapshotRepository(database), market, new io.alluse.analytics.Exports(new AccountRepository(database), ledgers));
+                new SnapshotRepository(database), market, new io.alluse.analytics.Exports(new AccountRepository(database), ledgers),
+                new io.alluse.analytics.PortfolioAnalytics(new AccountRepository(database), new SnapshotRepository(database), ledgers),
+                new io.alluse.store.NotificationLog(database));
     }
 
     /** A Monday morning before the open, well after today so the paper clock never runs behind the calendar. */

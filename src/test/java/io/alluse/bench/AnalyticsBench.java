@@ -216,6 +216,13 @@ final class AnalyticsBench implements BenchSection {
             report.figure("  of which the freshness check (stamp query)", median(stamps), "ms");
             report.figure("store: warm report of the whole portfolio (median)", median(whole), "ms");
             report.figure("store: warm comparison of 5 accounts (median)", median(compare), "ms");
+            // everything read again with warm code: what reading costs once the JVM has compiled the path
+            analytics.invalidateAll();
+            long h = System.nanoTime();
+            long hcpu = THREADS.getCurrentThreadCpuTime();
+            sink += analytics.dashboard(RISK_FREE).byAccount().size();
+            report.figure("store: dashboard re-reading every snapshot, warm code", (System.nanoTime() - h) / 1e6, "ms");
+            report.figure("  thread CPU", (THREADS.getCurrentThreadCpuTime() - hcpu) / 1e6, "ms");
             // one account writes its next day: the next dashboard re-reads that account only
             EquitySeries first = sleeves.getFirst();
             long e0 = first.equityCents(first.size() - 1);

@@ -69,6 +69,9 @@ public final class Backtest {
         MarketView create(SimulatedClock clock);
     }
 
+    /** {@code SleeveKind.values()} copies its array on every call; the end-of-day loop reads this one. */
+    private static final SleeveKind[] SLEEVES = SleeveKind.values();
+
     private final BacktestSpec spec;
     private final MarketFactory markets;
     private final BacktestSnapshots snapshots;
@@ -434,7 +437,7 @@ public final class Backtest {
 
         /** The day's snapshots, after the close and any fork or merge: to the report's history and to the sink. */
         void endOfDay(LocalDate day, Marks marks, long[] cash, long[] positions) {
-            for (SleeveKind kind : SleeveKind.values()) {
+            for (SleeveKind kind : SLEEVES) {
                 cash[kind.ordinal()] = book.cash(kind).cents();
                 positions[kind.ordinal()] = book.positionsValue(kind, marks).cents();
             }

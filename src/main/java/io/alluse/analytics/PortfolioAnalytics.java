@@ -242,16 +242,13 @@ public final class PortfolioAnalytics {
     }
 
     private void load(List<AccountId> ids) {
-        Map<AccountId, Map<SleeveKind, EquitySeries.Builder>> builders = new HashMap<>();
-        snapshots.scan(ids, (account, sleeve, day, equity, flow) -> builders.computeIfAbsent(account, k -> new EnumMap<>(SleeveKind.class))
-                .computeIfAbsent(sleeve, k -> EquitySeries.builder()).add(day, equity, flow));
-        builders.forEach((id, bySleeve) -> {
-            Map<SleeveKind, EquitySeries> sleeves = new EnumMap<>(SleeveKind.class);
+        Map<AccountId, Map<SleeveKind, EquitySeries>> read = new HashMap<>();
+        snapshots.scan(ids, (account, sleeve, days, equity, flow) -> read.computeIfAbsent(account, k -> new EnumMap<>(SleeveKind.class))
+                .put(sleeve, EquitySeries.ofEpochDays(days, equity, flow)));
+        read.forEach((id, sleeves) -> {
             long rows = 0;
             LocalDate last = LocalDate.MIN;
-            for (Map.Entry<SleeveKind, EquitySeries.Builder> e : bySleeve.entrySet()) {
-                EquitySeries s = e.getValue().build();
-                sleeves.put(e.getKey(), s);
+            for (EquitySeries s : sleeves.values()) {
                 rows += s.size();
                 last = s.lastDate().isAfter(last) ? s.lastDate() : last;
             }

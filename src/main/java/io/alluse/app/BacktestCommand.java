@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "backtest", description = {"Run ALL-USE for N independent accounts over Y years of the simulated market (or imported prices).",
         "Prints, per account and in total, final equity, CAGR, max drawdown, premium collected and assignments.",
-        "The same seed gives the same output, byte for byte. Nothing is written to the data folder."},
+        "The same seed gives the same output, byte for byte. Nothing is written to the data folder;",
+        "--save-snapshots writes the daily sleeve snapshots to a new folder of their own, to open with --data-dir."},
         mixinStandardHelpOptions = true, sortOptions = false)
 final class BacktestCommand implements Callable<Integer> {
 
@@ -57,6 +58,11 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print machine-readable JSON.")
     boolean json;
+
+    @Option(names = "--save-snapshots", paramLabel = "DIR",
+            description = "Also save every account's daily sleeve snapshots as a data folder in DIR (new or empty), whose closed accounts"
+                    + " the app and the export command open with --data-dir DIR like any other history.")
+    Path saveSnapshots;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -92,9 +98,31 @@ final class BacktestCommand implements Callable<Integer> {
         Backtest.MarketFactory markets = replay == null
                 ? clock -> SimulatedMarket.withDefaults(clock, seed)
                 : clock -> new HistoricalMarket(clock, replay);
+        io.alluse.engine.backtest.SavedSnapshots saved = null;
+        if (saveSnapshots != null) {
+            try {
+                saved = io.alluse.engine.backtest.SavedSnapshots.create(saveSnapshots, java.time.Instant.now(), "backtest seed " + seed);
+            } catch (IllegalArgumentException e) {
+                err.println("Error: " + e.getMessage());
+                return 2;
+            }
+        }
         ProgressBar bar = new ProgressBar(err, (long) accounts * 252L * years, System.console() != null);
-        BacktestResult result = new Backtest(backtest, markets).run(bar::update);
+        BacktestResult result;
+        try {
+            result = new Backtest(backtest, markets, saved != null ? saved : io.alluse.engine.backtest.BacktestSnapshots.NONE).run(bar::update);
+        } finally {
+            if (saved != null) {
+                saved.close();
+            }
+        }
         bar.finish();
+        if (saved != null) {
+            // on the error stream, so that standard output stays the same bytes with or without saving
+            err.println(String.format(Locale.ROOT, "Saved %,d snapshot rows of %d account(s) to %s: open them with --data-dir %s", saved.rows(),
+                    saved.accounts(), saveSnapshots, saveSnapshots));
+            err.flush();
+        }
         out.print(json ? Json.write(json(result)) + "\n" : table(result));
         out.flush();
         return 0;
@@ -149,7 +177,11 @@ final class BacktestCommand implements Callable<Integer> {
         m.put("from", r.from().toString());
         m.put("to", r.to().toString());
         m.put("tradingDays", r.tradingDays());
-        m.put("results", r.accounts().stream().map(BacktestCommand::json).toList());
+        m.put("results", r.accounts().stream().map(a -> {
+            Map<String, Object> one = json(a);
+            one.put("sleeves", sleeves(r.sleeves().getOrDefault(a.account(), List.of())));
+            return one;
+        }).toList());
         m.put("total", json(r.total()));
         return m;
     }
@@ -166,6 +198,26 @@ final class BacktestCommand implements Callable<Integer> {
         m.put("assignments", a.assignments());
         m.put("calledAway", a.calledAway());
         return m;
+    }
+
+    /** Each sleeve's final equity, CAGR and max drawdown, from its own snapshots (flows excluded, as for the account). */
+    private static Map<String, Object> sleeves(List<io.alluse.analytics.series.SleeveSeries> sleeves) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (io.alluse.analytics.series.SleeveSeries s : sleeves) {
+            io.alluse.analytics.metrics.Performance p = io.alluse.analytics.metrics.Performance.of(s.series(),
+                    io.alluse.analytics.metrics.RiskFreeRate.ZERO);
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("finalEquity", s.series().equity(s.series().size() - 1).toPlainString());
+            one.put("cagr", round(finite(p.cagr().orElse(0))));
+            one.put("maxDrawdown", round(finite(p.maxDrawdown().map(d -> d.depth()).orElse(0.0))));
+            m.put(s.sleeve().key(), one);
+        }
+        return m;
+    }
+
+    /** A sleeve that held nothing (a fork founded without Rev-Acc) has no return: shown as 0. */
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : 0;
     }
 
     /** Six decimals: enough for percentages to a hundredth of a basis point, stable as text. */

@@ -39,6 +39,23 @@ class BacktestCliTest {
     }
 
     @Test
+    void savedSnapshotsAreADataFolderOfClosedAccountsAndTheReportStaysTheSame() {
+        Path saved = dir.resolve("history");
+        CliRunner.Result plain = new CliRunner(dir).run("backtest", "--accounts", "2", "--years", "1", "--seed", "5");
+        CliRunner.Result saving = new CliRunner(dir).run("backtest", "--accounts", "2", "--years", "1", "--seed", "5", "--save-snapshots", saved.toString());
+        assertThat(saving.exitCode()).as(saving.err()).isZero();
+        assertThat(saving.out()).isEqualTo(plain.out());
+        assertThat(saving.err()).contains("Saved 1,506 snapshot rows of 2 account(s)").contains("--data-dir " + saved);
+        CliRunner.Result list = new CliRunner(saved).run("accounts", "list");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).contains("account-1").contains("account-2").containsIgnoringCase("closed");
+        CliRunner.Result again = new CliRunner(dir).run("backtest", "--accounts", "1", "--years", "1", "--save-snapshots", saved.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("already holds a database").contains("choose another");
+        assertThat(again.out()).isEmpty();
+    }
+
+    @Test
     void aMalformedPriceFileIsRefusedWithItsLineAndNothingRuns() throws Exception {
         Path prices = Files.createDirectories(dir.resolve("prices"));
         Files.writeString(prices.resolve("AAPL.csv"), """

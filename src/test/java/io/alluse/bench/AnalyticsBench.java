@@ -41,6 +41,11 @@ final class AnalyticsBench implements BenchSection {
         int warmups = options.quick() ? 1 : 5;
         int runs = options.quick() ? 2 : 9;
         int[] calendar = weekdays(LocalDate.of(2015, 1, 2), TRADING_DAYS);
+        if (Boolean.getBoolean("bench.analytics.storeOnly")) {
+            // -Dbench.analytics.storeOnly=true: only the service over the store (its set-up alone takes a minute)
+            storeBacked(report, options);
+            return;
+        }
 
         List<EquitySeries> full = generateAccounts(accounts, calendar, new SplittableRandom(SEED), false);
         double sink = measure(report, String.format(java.util.Locale.ROOT, "%,d accounts x 10y", accounts), full, warmups, runs,
@@ -163,8 +168,12 @@ final class AnalyticsBench implements BenchSection {
                     accounts, rows, LocalDate.ofEpochDay(calendar[0]), LocalDate.ofEpochDay(calendar[days - 1]), (System.nanoTime() - t0) / 1e9));
             io.alluse.analytics.PortfolioAnalytics analytics = store.analytics();
             long c0 = System.nanoTime();
+            long c0cpu = THREADS.getCurrentThreadCpuTime();
             sink += analytics.dashboard(RISK_FREE).total().orElseThrow().timeWeightedReturn();
             report.figure("store: first dashboard (reads every snapshot)", (System.nanoTime() - c0) / 1e6, "ms");
+            report.figure("  thread CPU (H2 runs in this thread)", (THREADS.getCurrentThreadCpuTime() - c0cpu) / 1e6, "ms");
+            report.note(String.format(java.util.Locale.ROOT, "  load average then: %.1f", java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean().getSystemLoadAverage()));
             double[] wall = new double[runs];
             double[] cpu = new double[runs];
             double[] stamps = new double[runs];
@@ -207,13 +216,22 @@ final class AnalyticsBench implements BenchSection {
             report.figure("  of which the freshness check (stamp query)", median(stamps), "ms");
             report.figure("store: warm report of the whole portfolio (median)", median(whole), "ms");
             report.figure("store: warm comparison of 5 accounts (median)", median(compare), "ms");
+            // everything read again with warm code: what reading costs once the JVM has compiled the path
+            analytics.invalidateAll();
+            long h = System.nanoTime();
+            long hcpu = THREADS.getCurrentThreadCpuTime();
+            sink += analytics.dashboard(RISK_FREE).byAccount().size();
+            report.figure("store: dashboard re-reading every snapshot, warm code", (System.nanoTime() - h) / 1e6, "ms");
+            report.figure("  thread CPU", (THREADS.getCurrentThreadCpuTime() - hcpu) / 1e6, "ms");
             // one account writes its next day: the next dashboard re-reads that account only
             EquitySeries first = sleeves.getFirst();
             long e0 = first.equityCents(first.size() - 1);
             store.snapshot(ids.getFirst().value(), SleeveKind.GEN, LocalDate.ofEpochDay(calendar[days]).toString(), e0 / 100, 0);
             long g = System.nanoTime();
+            long gcpu = THREADS.getCurrentThreadCpuTime();
             sink += analytics.dashboard(RISK_FREE).byAccount().size();
             report.figure("store: dashboard after one account wrote a new day", (System.nanoTime() - g) / 1e6, "ms");
+            report.figure("  thread CPU", (THREADS.getCurrentThreadCpuTime() - gcpu) / 1e6, "ms");
         } finally {
             deleteTree(dir);
         }

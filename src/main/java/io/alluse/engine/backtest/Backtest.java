@@ -2,7 +2,9 @@ package io.alluse.engine.backtest;
 
 import io.alluse.analytics.metrics.Performance;
 import io.alluse.analytics.metrics.RiskFreeRate;
+import io.alluse.analytics.series.Aggregation;
 import io.alluse.analytics.series.EquitySeries;
+import io.alluse.analytics.series.SleeveSeries;
 import io.alluse.broker.BrokerActivity;
 import io.alluse.broker.BrokerException;
 import io.alluse.broker.BrokerOrder;
@@ -67,12 +69,22 @@ public final class Backtest {
         MarketView create(SimulatedClock clock);
     }
 
+    /** {@code SleeveKind.values()} copies its array on every call; the end-of-day loop reads this one. */
+    private static final SleeveKind[] SLEEVES = SleeveKind.values();
+
     private final BacktestSpec spec;
     private final MarketFactory markets;
+    private final BacktestSnapshots snapshots;
 
     public Backtest(BacktestSpec spec, MarketFactory markets) {
+        this(spec, markets, BacktestSnapshots.NONE);
+    }
+
+    /** @param snapshots receives every account's end-of-day snapshots as well (the report does not need it) */
+    public Backtest(BacktestSpec spec, MarketFactory markets, BacktestSnapshots snapshots) {
         this.spec = spec;
         this.markets = markets;
+        this.snapshots = java.util.Objects.requireNonNull(snapshots, "snapshots");
     }
 
     /** Runs it; {@code progress} receives the account-days done so far, from any thread. */
@@ -115,15 +127,20 @@ public final class Backtest {
         }
     }
 
+    /**
+     * The report from the sleeves' snapshots, through the analytics the app uses on the engine's
+     * snapshots: each account is its sleeves combined, the total all sleeves of all accounts combined
+     * (so fork and merge transfers, an outflow of one and an inflow of another the same day, cancel).
+     */
     private BacktestResult result(List<Lane> lanes) {
         Map<AccountId, AccountResult> byId = new TreeMap<>(Backtest::byNumber);
         Map<AccountId, EquitySeries> series = new TreeMap<>(Backtest::byNumber);
+        Map<AccountId, List<SleeveSeries>> bySleeve = new TreeMap<>(Backtest::byNumber);
+        List<SleeveSeries> everySleeve = new ArrayList<>();
         int forked = 0;
         int merged = 0;
         Lane first = lanes.getFirst();
         int days = first.days.size();
-        long[] totalEquity = new long[days];
-        long[] noFlows = new long[days];
         Money premium = Money.ZERO;
         int sold = 0;
         int assigned = 0;
@@ -131,35 +148,32 @@ public final class Backtest {
         for (Lane lane : lanes) {
             forked += lane.forked;
             merged += lane.merged;
+            int[] calendar = lane.days.stream().mapToInt(d -> Math.toIntExact(d.toEpochDay())).toArray();
             for (Sim a : lane.accounts) {
-                // a fork's series starts on its fork day; a merged one ends the day before its merge
-                int from = a.firstDay;
-                int to = a.mergedOn < 0 ? days : a.mergedOn;
-                if (to <= from) {
+                // a fork's series starts on its fork day; a merged one ends on its merge day, emptied by a transfer out
+                if (a.history.size() == 0) {
                     continue;
                 }
-                long[] flow = new long[to - from];
-                flow[0] = a.equity[from];
-                EquitySeries s = EquitySeries.of(lane.days.subList(from, to).toArray(LocalDate[]::new),
-                        java.util.Arrays.copyOfRange(a.equity, from, to), flow);
+                List<SleeveSeries> sleeves = a.history.series(a.id, calendar);
+                EquitySeries s = Aggregation.combine(sleeves.stream().map(SleeveSeries::series).toList());
                 series.put(a.id, s);
+                bySleeve.put(a.id, sleeves);
+                everySleeve.addAll(sleeves);
                 Performance p = Performance.of(s, RiskFreeRate.ZERO);
-                byId.put(a.id, new AccountResult(a.id, a.initialCapital, Money.ofCents(a.equity[days - 1]), p.cagr().orElse(0),
+                byId.put(a.id, new AccountResult(a.id, a.initialCapital, s.equity(s.size() - 1), p.cagr().orElse(0),
                         p.maxDrawdown().map(d -> d.depth()).orElse(0.0), a.premium, a.optionsSold, a.assignments, a.calledAway));
-                for (int d = 0; d < days; d++) {
-                    totalEquity[d] = Math.addExact(totalEquity[d], a.equity[d]);
-                }
                 premium = premium.plus(a.premium);
                 sold += a.optionsSold;
                 assigned += a.assignments;
                 called += a.calledAway;
             }
         }
-        Performance total = Performance.of(EquitySeries.of(first.days.toArray(LocalDate[]::new), totalEquity, noFlows), RiskFreeRate.ZERO);
-        AccountResult all = new AccountResult(new AccountId("all"), spec.initialCapital().times(spec.accounts()), Money.ofCents(totalEquity[days - 1]),
+        EquitySeries whole = Aggregation.total(everySleeve);
+        Performance total = Performance.of(whole, RiskFreeRate.ZERO);
+        AccountResult all = new AccountResult(new AccountId("all"), spec.initialCapital().times(spec.accounts()), whole.equity(whole.size() - 1),
                 total.cagr().orElse(0), total.maxDrawdown().map(d -> d.depth()).orElse(0.0), premium, sold, assigned, called);
         return new BacktestResult(spec, first.days.getFirst(), first.days.getLast(), days, List.copyOf(byId.values()), all,
-                java.util.Collections.unmodifiableMap(series), forked, merged);
+                java.util.Collections.unmodifiableMap(series), forked, merged, java.util.Collections.unmodifiableMap(bySleeve));
     }
 
     /** account-2 before account-10; a fork (account-2-f1) right after its parent. */
@@ -186,6 +200,9 @@ public final class Backtest {
         final Map<SleeveKind, SleeveStrategy> strategies = new EnumMap<>(SleeveKind.class);
         int forked;
         int merged;
+        /** Scratch for the end-of-day snapshots: cents per sleeve, reused for every account. */
+        final long[] cash = new long[SleeveKind.values().length];
+        final long[] positions = new long[SleeveKind.values().length];
 
         Lane(List<AccountId> ids, Map<AccountId, ExecutionWindow> windows) {
             LocalDate start = spec.start();
@@ -205,7 +222,7 @@ public final class Backtest {
             LocalDate end = spec.start().plusYears(spec.years());
             int expected = calendar.tradingDaysBetween(spec.start().minusDays(1), end.minusDays(1));
             for (Sim a : accounts) {
-                a.equity = new long[expected];
+                a.history = new SleeveHistory(0, expected);
             }
             for (LocalDate day = spec.start(); day.isBefore(end); day = day.plusDays(1)) {
                 Optional<Session> session = calendar.session(day);
@@ -237,7 +254,9 @@ public final class Backtest {
                     forkAndMerge(spec.forking().get(), today, marks, index, expected);
                 }
                 for (Sim a : accounts) {
-                    a.equity[index] = a.book.equity(marks).total().cents();
+                    if (a.mergedOn < 0 || a.mergedOn == index) {
+                        a.endOfDay(today, marks, cash, positions);
+                    }
                 }
                 days.add(day);
                 progress.accept(accounts.size());
@@ -249,7 +268,8 @@ public final class Backtest {
 
         /**
          * ALL-USE forking and merging after the close, by the engine's rules (ForkMath): money moves between the two paper accounts and both books at once, never
-         * through the sync, so it is never booked as an external flow.
+         * through the sync; the day's snapshots book it as an external flow of each side (as the engine books a fork's transfer), which
+         * cancels wherever both sides are combined.
          */
         private void forkAndMerge(ForkRules rules, LocalDate day, Marks marks, int index, int expected) {
             List<Sim> founded = new ArrayList<>();
@@ -261,6 +281,10 @@ public final class Backtest {
                 if (a.parent != null && a.parent.mergedOn < 0 && a.book.state().positions().isEmpty() && a.paper.openOrders().isEmpty()
                         && ForkMath.shouldMerge(rules, a.book.equity(marks).total())) {
                     Money cash = a.book.state().totalCash();
+                    for (SleeveKind kind : SleeveKind.values()) {
+                        a.flowToday[kind.ordinal()] -= a.book.cash(kind).cents();
+                    }
+                    a.parent.flowToday[SleeveKind.COM.ordinal()] += cash.cents();
                     a.cursor = a.paper.withdraw(cash).id();
                     a.parent.cursor = a.parent.paper.deposit(cash).id();
                     a.book = new LedgerBook(a.id, new LedgerState(Map.of(), List.of()));
@@ -279,11 +303,12 @@ public final class Backtest {
                         continue;
                     }
                     a.book = moved(a, SleeveKind.GEN, fork.surplus().negate());
+                    a.flowToday[SleeveKind.GEN.ordinal()] -= fork.surplus().cents();
                     a.forks++;
                     AccountConfig config = a.config.withTargets(rules.childTargets().get(SleeveKind.GEN), rules.childTargets().get(SleeveKind.REV),
                             rules.childTargets().get(SleeveKind.COM));
                     Sim child = new Sim(new AccountId(a.id.value() + "-f" + a.forks), config, market, fork.surplus(), a, index);
-                    child.equity = new long[expected];
+                    child.history = new SleeveHistory(index, expected - index);
                     child.lastCheck = day;
                     founded.add(child);
                     forked++;
@@ -378,7 +403,12 @@ public final class Backtest {
         int mergedOn = -1;
         int forks;
         LocalDate lastCheck;
-        long[] equity;
+        /** The report's copy of this account's snapshots. */
+        SleeveHistory history;
+        /** The sink's recorder for this account. */
+        final BacktestSnapshots.Recorder recorder;
+        /** External flows booked today per sleeve, cents: the opening on the first day, fork and merge transfers. */
+        final long[] flowToday = new long[SleeveKind.values().length];
         Money premium = Money.ZERO;
         int optionsSold;
         int assignments;
@@ -399,6 +429,21 @@ public final class Backtest {
             SleeveCapitals split = SleeveCapitals.split(initialCapital, config);
             this.genCapitalIn = split.of(SleeveKind.GEN);
             this.book = new LedgerBook(id, new LedgerState(split.byKind(), List.of()));
+            for (SleeveKind kind : SleeveKind.values()) {
+                flowToday[kind.ordinal()] = split.of(kind).cents();
+            }
+            this.recorder = snapshots.open(id, initialCapital);
+        }
+
+        /** The day's snapshots, after the close and any fork or merge: to the report's history and to the sink. */
+        void endOfDay(LocalDate day, Marks marks, long[] cash, long[] positions) {
+            for (SleeveKind kind : SLEEVES) {
+                cash[kind.ordinal()] = book.cash(kind).cents();
+                positions[kind.ordinal()] = book.positionsValue(kind, marks).cents();
+            }
+            history.endOfDay(day, cash, positions, flowToday);
+            recorder.endOfDay(day, cash, positions, flowToday);
+            java.util.Arrays.fill(flowToday, 0);
         }
 
         void sync(Marks marks) {

@@ -23,7 +23,7 @@ class BacktestForkingTest {
     private static final long SEED = 42;
     private static final LocalDate START = LocalDate.of(2026, 1, 2);
     /** A small threshold, checked daily, so that a one-year run forks. */
-    private static final ForkRules SMALL = ForkRules.defaults().withForkThreshold(Money.ofDollars(500)).withCadence(ForkRules.Cadence.DAILY);
+    static final ForkRules SMALL = ForkRules.defaults().withForkThreshold(Money.ofDollars(500)).withCadence(ForkRules.Cadence.DAILY);
 
     private static BacktestResult run(Optional<ForkRules> rules, int threads) throws InterruptedException {
         BacktestSpec spec = new BacktestSpec(3, 1, SEED, START, Defaults.INITIAL_CAPITAL, Optional.empty(), PaperSettings.DEFAULTS, threads)
@@ -35,7 +35,7 @@ class BacktestForkingTest {
      * Gen-Acc's symbols more volatile than the defaults: on the default market Gen-Acc's weekly puts
      * rarely pay its 1.5% premium floor, so it would never grow and never fork.
      */
-    private static SimulatedMarket volatileMarket(io.alluse.market.clock.SimulatedClock clock) {
+    static SimulatedMarket volatileMarket(io.alluse.market.clock.SimulatedClock clock) {
         java.util.List<io.alluse.market.sim.SymbolProfile> profiles = new java.util.ArrayList<>();
         for (io.alluse.market.sim.SymbolProfile p : io.alluse.market.sim.SymbolProfile.defaults()) {
             boolean gen = p.symbol().value().equals("TSLA") || p.symbol().value().equals("NVDA");

@@ -62,8 +62,19 @@ class BacktestTest {
         int days = 21;
         Map<AccountId, List<EquitySnapshot>> paper = EngineFixtureAccess.runEngine(dir, seed, 3, Duration.ofDays(days));
         BacktestSpec spec = new BacktestSpec(3, 1, seed, start, Defaults.INITIAL_CAPITAL, Optional.empty(), PaperSettings.DEFAULTS, 2);
-        BacktestResult backtest = new Backtest(spec, clock -> SimulatedMarket.withDefaults(clock, seed)).run(done -> { });
+        BacktestSnapshotsTest.Recording sleeves = new BacktestSnapshotsTest.Recording();
+        BacktestResult backtest = new Backtest(spec, clock -> SimulatedMarket.withDefaults(clock, seed), sleeves).run(done -> { });
         for (Map.Entry<AccountId, List<EquitySnapshot>> e : paper.entrySet()) {
+            // each sleeve's snapshot, cash and positions at market, as the engine wrote it
+            Map<LocalDate, BacktestSnapshotsTest.Day> recorded = sleeves.days.get(e.getKey()).stream()
+                    .collect(Collectors.toMap(BacktestSnapshotsTest.Day::day, d -> d));
+            for (EquitySnapshot engine : e.getValue()) {
+                BacktestSnapshotsTest.Day day = recorded.get(engine.day());
+                int k = engine.sleeve().ordinal();
+                assertThat(day.cash()[k]).as("%s %s cash on %s", e.getKey(), engine.sleeve(), engine.day()).isEqualTo(engine.cash().cents());
+                assertThat(day.positions()[k]).as("%s %s positions on %s", e.getKey(), engine.sleeve(), engine.day())
+                        .isEqualTo(engine.positions().cents());
+            }
             Map<LocalDate, Long> engineEquity = e.getValue().stream()
                     .collect(Collectors.groupingBy(EquitySnapshot::day, java.util.TreeMap::new, Collectors.summingLong(s -> s.equity().cents())));
             EquitySeries series = backtest.equity().get(e.getKey());

@@ -224,6 +224,27 @@ final class AccountWorker implements AutoCloseable {
             f.resume(account, clock.get());
         }
         f.guarded(id, this::doSync);
+        if (f.isMerging(id)) {
+            continueMerge(f);
+        }
+    }
+
+    /**
+     * A merge under way goes on after each sync: its closing orders are stored and sent like cycle
+     * orders (nothing is ever sent twice), its positions move or its cash moves once that is all it holds.
+     */
+    private void continueMerge(Forking f) {
+        Instant now = clock.get();
+        try {
+            for (OrderIntent intent : f.continueMerge(account, broker.market(), now)) {
+                ledger.audit(now, AuditKind.DECISION, intent.sleeve().label() + ": " + intent.rationale(), "client order id " + intent.clientOrderId());
+                send(intent, now);
+            }
+        } finally {
+            // the merge may have booked in this account outside this worker's caches
+            cursor = null;
+            openOrders = -1;
+        }
     }
 
     private void doSync() {

@@ -236,9 +236,13 @@ final class AccountWorker implements AutoCloseable {
     private void continueMerge(Forking f) {
         Instant now = clock.get();
         try {
-            for (OrderIntent intent : f.continueMerge(account, broker.market(), now)) {
+            List<OrderIntent> closing = f.continueMerge(account, broker.market(), now);
+            for (OrderIntent intent : closing) {
                 ledger.audit(now, AuditKind.DECISION, intent.sleeve().label() + ": " + intent.rationale(), "client order id " + intent.clientOrderId());
                 send(intent, now);
+            }
+            if (!closing.isEmpty()) {
+                f.fail(Forking.Step.AFTER_MERGE_ORDERS);
             }
         } finally {
             // the merge may have booked in this account outside this worker's caches

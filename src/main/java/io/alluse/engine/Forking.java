@@ -65,8 +65,13 @@ public final class Forking {
 
     private static final Logger log = LoggerFactory.getLogger(Forking.class);
 
-    /** Where a test can make a fork fail, to prove that a crash there forks once. */
-    enum Step { AFTER_RECORD, AFTER_WITHDRAWAL, AFTER_CHILD_BROKERAGE, AFTER_MERGE_WITHDRAWAL, AFTER_MERGE_DEPOSIT }
+    /** Where a test can make a fork or merge fail, or kill the process, to prove that a crash there does it once. */
+    enum Step {
+        AFTER_RECORD, AFTER_WITHDRAWAL, AFTER_CHILD_BROKERAGE,
+        AFTER_MERGE_RECORD, AFTER_MERGE_ORDERS, AFTER_MERGE_AMOUNT, AFTER_MERGE_WITHDRAWAL, AFTER_MERGE_DEPOSIT;
+
+        static final java.util.Set<Step> FORK = java.util.EnumSet.of(AFTER_RECORD, AFTER_WITHDRAWAL, AFTER_CHILD_BROKERAGE);
+    }
 
     private final AccountService accounts;
     private final ForkStore store;
@@ -83,6 +88,8 @@ public final class Forking {
     private volatile Consumer<AccountId> onRetired = a -> { };
     /** Test hook: throw right after this step, once. */
     volatile Step failAfter;
+    /** Test hook: told of every step reached (a crash test stops the process there). */
+    volatile Consumer<Step> atStep = s -> { };
 
     public Forking(AccountService accounts, ForkStore store, LedgerStore ledgers, Brokerages brokerages) {
         this.accounts = accounts;
@@ -331,9 +338,10 @@ public final class Forking {
             return false;
         }
         boolean holdsPositions = !state.positions().isEmpty() || !ledger.openOrders().isEmpty();
-        String how = holdsPositions ? handling(child, rules).describe(state.positions().size()) : "it holds only cash, which moves now";
+        String how = holdsPositions ? handling(rules).describe(state.positions().size()) : "it holds only cash, which moves now";
         store.beginMerge(parent, child.id(), total, how, now);
         merging.put(child.id(), Boolean.TRUE);
+        fail(Step.AFTER_MERGE_RECORD);
         // a merging account opens nothing new: its cycles are skipped until it is closed
         Account paused = accounts.setStatus(child.id(), AccountStatus.PAUSED, "merging into " + parent + " at " + total.formatWhole());
         onAccount.accept(paused);
@@ -342,11 +350,13 @@ public final class Forking {
         return true;
     }
 
-    /** How a merging account's positions are handled here: a transfer only between two paper accounts. */
-    private MergeHandling handling(Account child, ForkRules rules) {
-        Optional<AccountId> parent = store.lineage(child.id()).parent();
-        boolean paperBoth = brokerages.paperDesk(child).isPresent() && parent.map(accounts::get).flatMap(brokerages::paperDesk).isPresent();
-        return MergeHandling.of(rules.mergeMode(), paperBoth);
+    /**
+     * How a merging account's positions are handled: closed at the market. No brokerage here moves
+     * positions between accounts yet (a real broker cannot; the paper brokerage could, see 0019), so a
+     * TRANSFER_AT_MARKET setting closes at the market too, and the audit line says so.
+     */
+    private static MergeHandling handling(ForkRules rules) {
+        return MergeHandling.of(rules.mergeMode(), false);
     }
 
     /** Is a merge of this account under way (it then closes or moves its positions, then its cash, at its syncs)? */
@@ -357,8 +367,8 @@ public final class Forking {
     /**
      * The next step of this account's merge, after a sync booked what the broker did: while it holds
      * positions, the closing orders still to send (the worker stores and sends them as it does cycle
-     * orders; only while the market is open), or their transfer to the parent (paper, TRANSFER_AT_MARKET);
-     * once it holds only cash, the cash moves and the account is closed.
+     * orders; only while the market is open); once it holds only cash, the cash moves and the account
+     * is closed.
      */
     List<OrderIntent> continueMerge(Account child, MarketView market, Instant now) {
         Optional<ForkRecord> open = store.unfinished(ForkRecord.Kind.MERGE, child.id());
@@ -367,6 +377,10 @@ public final class Forking {
             return List.of();
         }
         ForkRecord record = open.get();
+        if (child.status() == AccountStatus.ACTIVE) {
+            // recorded, then stopped before the account was paused: it opens nothing new from here on either
+            onAccount.accept(accounts.setStatus(child.id(), AccountStatus.PAUSED, "merging into " + record.parent()));
+        }
         AccountLedger ledger = ledgers.forAccount(child.id());
         LedgerState state = ledger.state();
         List<OrderRecord> openOrders = ledger.openOrders();
@@ -377,25 +391,12 @@ public final class Forking {
             });
             return List.of();
         }
-        MergeHandling how = handling(child, store.rules(child.id()));
-        if (!how.closes() && openOrders.isEmpty()) {
-            guardedBoth(record.child(), record.parent(), () -> {
-                transferPositions(record, now);
-                return null;
-            });
-            return List.of();
-        }
         if (!market.calendar().isOpen(now)) {
             return List.of();
         }
         Instant since = record.startedAt().minus(java.time.Duration.ofDays(1));
         List<OrderRecord> earlier = ledger.ordersSince(since).stream().filter(o -> MergeOrders.CYCLE.equals(o.cycle())).toList();
         return MergeOrders.closing(child.id(), state.positions(), openOrders, earlier, market, record.parent().value());
-    }
-
-    /** Overridden where positions can be transferred; closing at the market is the fallback. */
-    void transferPositions(ForkRecord record, Instant now) {
-        throw new UnsupportedOperationException("position transfer between paper accounts");
     }
 
     /** Moves a merging account's cash once it holds nothing else, and books it in both ledgers in one transaction. */
@@ -421,6 +422,7 @@ public final class Forking {
         }
         // on disk before the cash moves: a resumed merge looks for exactly this amount at the broker
         ForkRecord record = store.settleMergeAmount(started, total);
+        fail(Step.AFTER_MERGE_AMOUNT);
         String withdrawal = findWithdrawal(childDesk.get(), childLedger, record).orElseGet(() -> childDesk.get().withdraw(record.amount()).id());
         fail(Step.AFTER_MERGE_WITHDRAWAL);
         String deposit = find(parentDesk.get(), parentLedger, record, a -> a instanceof BrokerActivity.Deposit d && d.amount().equals(record.amount()))
@@ -428,13 +430,31 @@ public final class Forking {
         fail(Step.AFTER_MERGE_DEPOSIT);
         store.completeMerge(record, cash, withdrawal, deposit, now);
         merging.put(child.id(), Boolean.FALSE);
+        lastSnapshot(childLedger, child.id(), now);
         log.info("Account {} merged into {} with {}", child.id(), parent.id(), record.amount());
         events.publish(new EngineEvent.Lineage(child.id(), now, child.id() + " merged into " + parent.id() + "'s Com-Acc with " + record.amount()
                 + "; it is closed"));
         onRetired.accept(child.id());
     }
 
-    private void fail(Step step) {
+    /**
+     * The merged account's last snapshot, on the merge day: nothing left, the merge as its flow. Its
+     * worker stops now and would not write one; with it the day's return counts and, in the aggregate,
+     * its outflow and the parent's inflow net out on the same day.
+     */
+    private static void lastSnapshot(AccountLedger ledger, AccountId id, Instant now) {
+        LocalDate day = io.alluse.market.calendar.ExchangeCalendar.dateOf(now);
+        Map<SleeveKind, Money> flows = ledger.flowsBetween(day.atStartOfDay(io.alluse.market.calendar.ExchangeCalendar.NEW_YORK).toInstant(),
+                day.plusDays(1).atStartOfDay(io.alluse.market.calendar.ExchangeCalendar.NEW_YORK).toInstant());
+        List<io.alluse.domain.ledger.EquitySnapshot> last = new ArrayList<>();
+        for (SleeveKind kind : SleeveKind.values()) {
+            last.add(new io.alluse.domain.ledger.EquitySnapshot(id, kind, day, Money.ZERO, Money.ZERO, Money.ZERO, flows.get(kind)));
+        }
+        ledger.writeSnapshots(last);
+    }
+
+    void fail(Step step) {
+        atStep.accept(step);
         if (failAfter == step) {
             failAfter = null;
             throw new IllegalStateException("injected failure after " + step);

@@ -224,6 +224,31 @@ final class AccountWorker implements AutoCloseable {
             f.resume(account, clock.get());
         }
         f.guarded(id, this::doSync);
+        if (f.isMerging(id)) {
+            continueMerge(f);
+        }
+    }
+
+    /**
+     * A merge under way goes on after each sync: its closing orders are stored and sent like cycle
+     * orders (nothing is ever sent twice), its positions move or its cash moves once that is all it holds.
+     */
+    private void continueMerge(Forking f) {
+        Instant now = clock.get();
+        try {
+            List<OrderIntent> closing = f.continueMerge(account, broker.market(), now);
+            for (OrderIntent intent : closing) {
+                ledger.audit(now, AuditKind.DECISION, intent.sleeve().label() + ": " + intent.rationale(), "client order id " + intent.clientOrderId());
+                send(intent, now);
+            }
+            if (!closing.isEmpty()) {
+                f.fail(Forking.Step.AFTER_MERGE_ORDERS);
+            }
+        } finally {
+            // the merge may have booked in this account outside this worker's caches
+            cursor = null;
+            openOrders = -1;
+        }
     }
 
     private void doSync() {

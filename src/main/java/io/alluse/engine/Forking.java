@@ -22,6 +22,7 @@ import io.alluse.domain.fork.ForkRules;
 import io.alluse.domain.fork.GenAccGrowth;
 import io.alluse.domain.fork.Lineage;
 import io.alluse.domain.fork.LineageState;
+import io.alluse.domain.fork.MergeHandling;
 import io.alluse.domain.ledger.AuditKind;
 import io.alluse.domain.ledger.LedgerState;
 import io.alluse.domain.ledger.OrderRecord;
@@ -31,6 +32,8 @@ import io.alluse.domain.ledger.PositionEffect;
 import io.alluse.store.AccountLedger;
 import io.alluse.store.ForkStore;
 import io.alluse.store.LedgerStore;
+import io.alluse.market.MarketView;
+import io.alluse.strategy.OrderIntent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,8 +65,13 @@ public final class Forking {
 
     private static final Logger log = LoggerFactory.getLogger(Forking.class);
 
-    /** Where a test can make a fork fail, to prove that a crash there forks once. */
-    enum Step { AFTER_RECORD, AFTER_WITHDRAWAL, AFTER_CHILD_BROKERAGE }
+    /** Where a test can make a fork or merge fail, or kill the process, to prove that a crash there does it once. */
+    enum Step {
+        AFTER_RECORD, AFTER_WITHDRAWAL, AFTER_CHILD_BROKERAGE,
+        AFTER_MERGE_RECORD, AFTER_MERGE_ORDERS, AFTER_MERGE_AMOUNT, AFTER_MERGE_WITHDRAWAL, AFTER_MERGE_DEPOSIT;
+
+        static final java.util.Set<Step> FORK = java.util.EnumSet.of(AFTER_RECORD, AFTER_WITHDRAWAL, AFTER_CHILD_BROKERAGE);
+    }
 
     private final AccountService accounts;
     private final ForkStore store;
@@ -71,11 +79,17 @@ public final class Forking {
     private final Brokerages brokerages;
     private final Map<AccountId, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<AccountId, LocalDate> lastCheck = new ConcurrentHashMap<>();
+    /** Accounts with a merge under way, read from the records the first time each is asked about. */
+    private final Map<AccountId, Boolean> merging = new ConcurrentHashMap<>();
+    /** Merging accounts at a real broker already told (once per run) to move their cash by hand. */
+    private final java.util.Set<AccountId> toldToMoveCash = ConcurrentHashMap.newKeySet();
     private volatile EngineEvents events = new EngineEvents();
     private volatile Consumer<Account> onAccount = a -> { };
     private volatile Consumer<AccountId> onRetired = a -> { };
     /** Test hook: throw right after this step, once. */
     volatile Step failAfter;
+    /** Test hook: told of every step reached (a crash test stops the process there). */
+    volatile Consumer<Step> atStep = s -> { };
 
     public Forking(AccountService accounts, ForkStore store, LedgerStore ledgers, Brokerages brokerages) {
         this.accounts = accounts;
@@ -152,7 +166,9 @@ public final class Forking {
             });
         });
         for (ForkRecord r : store.records(account.id())) {
-            if (r.kind() == ForkRecord.Kind.MERGE && r.state() == ForkRecord.State.STARTED) {
+            // a merge moves cash only once its child holds nothing else; before that it goes on after the sync
+            if (r.kind() == ForkRecord.Kind.MERGE && r.state() == ForkRecord.State.STARTED && ledgers.forAccount(r.child()).state().positions().isEmpty()
+                    && ledgers.forAccount(r.child()).openOrders().isEmpty()) {
                 log.info("Account {}: resuming the merge of {} into {}", account.id(), r.child(), r.parent());
                 guardedBoth(r.child(), r.parent(), () -> {
                     finishMerge(r, now);
@@ -313,58 +329,132 @@ public final class Forking {
 
     // ---- merge --------------------------------------------------------------------------------
 
-    /** True if the account is due to merge (merged now, or waiting for its positions to close). */
+    /** True if the account is due to merge: the merge is recorded and goes on at the account's next syncs. */
     private boolean considerMerge(Account child, ForkRules rules, AccountId parent, Marks marks, Instant now) {
         AccountLedger ledger = ledgers.forAccount(child.id());
         LedgerState state = ledger.state();
-        LedgerBook book = new LedgerBook(child.id(), state);
-        Money total = book.equity(marks).total();
-        if (!ForkMath.shouldMerge(rules, total)) {
+        Money total = new LedgerBook(child.id(), state).equity(marks).total();
+        if (!ForkMath.shouldMerge(rules, total) || !total.isPositive()) {
             return false;
         }
-        if (!state.positions().isEmpty() || !ledger.openOrders().isEmpty()) {
-            // close-at-market is left to the positions running off: the account opens nothing new meanwhile
-            Account paused = accounts.setStatus(child.id(), AccountStatus.PAUSED, "merge into " + parent + " due at " + total.formatWhole()
-                    + ": waiting for " + state.positions().size() + " positions to close");
-            events.publish(new EngineEvent.Lineage(child.id(), now, child.id() + " reached " + total.formatWhole() + " and merges into " + parent
-                    + " once its positions have closed; it opens no new ones"));
-            onAccount.accept(paused);
-            return true;
-        }
-        Account parentAccount = accounts.get(parent);
-        if (brokerages.paperDesk(child).isEmpty() || brokerages.paperDesk(parentAccount).isEmpty()) {
-            ledger.audit(now, AuditKind.MERGE, "Merge into " + parent + " due at " + total.formatWhole() + ": move the cash to " + parent
-                    + "'s brokerage account, then close this account", "");
-            return true;
-        }
-        Money cash = state.totalCash();
-        guardedBoth(child.id(), parent, () -> {
-            ForkRecord record = store.begin(ForkRecord.Kind.MERGE, parent, epoch -> child.id(), cash, now);
-            finishMerge(record, now);
-            return null;
-        });
+        boolean holdsPositions = !state.positions().isEmpty() || !ledger.openOrders().isEmpty();
+        String how = holdsPositions ? handling(rules).describe(state.positions().size()) : "it holds only cash, which moves now";
+        store.beginMerge(parent, child.id(), total, how, now);
+        merging.put(child.id(), Boolean.TRUE);
+        fail(Step.AFTER_MERGE_RECORD);
+        // a merging account opens nothing new: its cycles are skipped until it is closed
+        Account paused = accounts.setStatus(child.id(), AccountStatus.PAUSED, "merging into " + parent + " at " + total.formatWhole());
+        onAccount.accept(paused);
+        events.publish(new EngineEvent.Lineage(child.id(), now, child.id() + " reached " + total.formatWhole() + " and merges into " + parent
+                + "'s Com-Acc: " + how));
         return true;
     }
 
-    private void finishMerge(ForkRecord record, Instant now) {
-        Account child = accounts.get(record.child());
-        Account parent = accounts.get(record.parent());
-        PaperBroker childDesk = brokerages.paperDesk(child).orElseThrow();
-        PaperBroker parentDesk = brokerages.paperDesk(parent).orElseThrow();
+    /**
+     * How a merging account's positions are handled: closed at the market. No brokerage here moves
+     * positions between accounts yet (a real broker cannot; the paper brokerage could, see 0019), so a
+     * TRANSFER_AT_MARKET setting closes at the market too, and the audit line says so.
+     */
+    private static MergeHandling handling(ForkRules rules) {
+        return MergeHandling.of(rules.mergeMode(), false);
+    }
+
+    /** Is a merge of this account under way (it then closes or moves its positions, then its cash, at its syncs)? */
+    boolean isMerging(AccountId id) {
+        return merging.computeIfAbsent(id, k -> store.unfinished(ForkRecord.Kind.MERGE, k).isPresent());
+    }
+
+    /**
+     * The next step of this account's merge, after a sync booked what the broker did: while it holds
+     * positions, the closing orders still to send (the worker stores and sends them as it does cycle
+     * orders; only while the market is open); once it holds only cash, the cash moves and the account
+     * is closed.
+     */
+    List<OrderIntent> continueMerge(Account child, MarketView market, Instant now) {
+        Optional<ForkRecord> open = store.unfinished(ForkRecord.Kind.MERGE, child.id());
+        if (open.isEmpty()) {
+            merging.put(child.id(), Boolean.FALSE);
+            return List.of();
+        }
+        ForkRecord record = open.get();
+        if (child.status() == AccountStatus.ACTIVE) {
+            // recorded, then stopped before the account was paused: it opens nothing new from here on either
+            onAccount.accept(accounts.setStatus(child.id(), AccountStatus.PAUSED, "merging into " + record.parent()));
+        }
+        AccountLedger ledger = ledgers.forAccount(child.id());
+        LedgerState state = ledger.state();
+        List<OrderRecord> openOrders = ledger.openOrders();
+        if (state.positions().isEmpty() && openOrders.isEmpty()) {
+            guardedBoth(record.child(), record.parent(), () -> {
+                finishMerge(record, now);
+                return null;
+            });
+            return List.of();
+        }
+        if (!market.calendar().isOpen(now)) {
+            return List.of();
+        }
+        Instant since = record.startedAt().minus(java.time.Duration.ofDays(1));
+        List<OrderRecord> earlier = ledger.ordersSince(since).stream().filter(o -> MergeOrders.CYCLE.equals(o.cycle())).toList();
+        return MergeOrders.closing(child.id(), state.positions(), openOrders, earlier, market, record.parent().value());
+    }
+
+    /** Moves a merging account's cash once it holds nothing else, and books it in both ledgers in one transaction. */
+    private void finishMerge(ForkRecord started, Instant now) {
+        Account child = accounts.get(started.child());
+        Account parent = accounts.get(started.parent());
+        Optional<PaperBroker> childDesk = brokerages.paperDesk(child);
+        Optional<PaperBroker> parentDesk = brokerages.paperDesk(parent);
         AccountLedger childLedger = ledgers.forAccount(child.id());
         AccountLedger parentLedger = ledgers.forAccount(parent.id());
+        if (childDesk.isEmpty() || parentDesk.isEmpty()) {
+            if (toldToMoveCash.add(child.id())) {
+                childLedger.audit(now, AuditKind.MERGE, "Merge into " + parent.id() + ": its positions are closed; move the cash to " + parent.id()
+                        + "'s brokerage account, then close this account", "");
+            }
+            return;
+        }
         Map<SleeveKind, Money> cash = new EnumMap<>(childLedger.state().cash());
-        String withdrawal = findWithdrawal(childDesk, childLedger, record).orElseGet(() -> childDesk.withdraw(record.amount()).id());
-        String deposit = find(parentDesk, parentLedger, record, a -> a instanceof BrokerActivity.Deposit d && d.amount().equals(record.amount()))
-                .orElseGet(() -> parentDesk.deposit(record.amount()).id());
+        Money total = cash.values().stream().reduce(Money.ZERO, Money::plus);
+        if (!total.isPositive()) {
+            log.warn("Account {}: merge into {} finds no cash to move ({}); left for the user", child.id(), parent.id(), total);
+            return;
+        }
+        // on disk before the cash moves: a resumed merge looks for exactly this amount at the broker
+        ForkRecord record = store.settleMergeAmount(started, total);
+        fail(Step.AFTER_MERGE_AMOUNT);
+        String withdrawal = findWithdrawal(childDesk.get(), childLedger, record).orElseGet(() -> childDesk.get().withdraw(record.amount()).id());
+        fail(Step.AFTER_MERGE_WITHDRAWAL);
+        String deposit = find(parentDesk.get(), parentLedger, record, a -> a instanceof BrokerActivity.Deposit d && d.amount().equals(record.amount()))
+                .orElseGet(() -> parentDesk.get().deposit(record.amount()).id());
+        fail(Step.AFTER_MERGE_DEPOSIT);
         store.completeMerge(record, cash, withdrawal, deposit, now);
+        merging.put(child.id(), Boolean.FALSE);
+        lastSnapshot(childLedger, child.id(), now);
         log.info("Account {} merged into {} with {}", child.id(), parent.id(), record.amount());
         events.publish(new EngineEvent.Lineage(child.id(), now, child.id() + " merged into " + parent.id() + "'s Com-Acc with " + record.amount()
                 + "; it is closed"));
         onRetired.accept(child.id());
     }
 
-    private void fail(Step step) {
+    /**
+     * The merged account's last snapshot, on the merge day: nothing left, the merge as its flow. Its
+     * worker stops now and would not write one; with it the day's return counts and, in the aggregate,
+     * its outflow and the parent's inflow net out on the same day.
+     */
+    private static void lastSnapshot(AccountLedger ledger, AccountId id, Instant now) {
+        LocalDate day = io.alluse.market.calendar.ExchangeCalendar.dateOf(now);
+        Map<SleeveKind, Money> flows = ledger.flowsBetween(day.atStartOfDay(io.alluse.market.calendar.ExchangeCalendar.NEW_YORK).toInstant(),
+                day.plusDays(1).atStartOfDay(io.alluse.market.calendar.ExchangeCalendar.NEW_YORK).toInstant());
+        List<io.alluse.domain.ledger.EquitySnapshot> last = new ArrayList<>();
+        for (SleeveKind kind : SleeveKind.values()) {
+            last.add(new io.alluse.domain.ledger.EquitySnapshot(id, kind, day, Money.ZERO, Money.ZERO, Money.ZERO, flows.get(kind)));
+        }
+        ledger.writeSnapshots(last);
+    }
+
+    void fail(Step step) {
+        atStep.accept(step);
         if (failAfter == step) {
             failAfter = null;
             throw new IllegalStateException("injected failure after " + step);

@@ -167,6 +167,62 @@ public final class ForkStore {
         return record;
     }
 
+    /**
+     * Records that {@code child} merges into {@code parent} (durably, before anything is closed, moved or
+     * sent), with a line in both accounts' logs saying how its positions are handled. Returns the merge
+     * already under way for the child instead, if there is one, and writes nothing then.
+     */
+    public ForkRecord beginMerge(AccountId parent, AccountId child, Money total, String how, Instant now) {
+        Optional<ForkRecord> open = unfinished(ForkRecord.Kind.MERGE, child);
+        if (open.isPresent()) {
+            return open.get();
+        }
+        ForkRecord record = begin(ForkRecord.Kind.MERGE, parent, epoch -> child, total, now);
+        db.portfolioTransaction(s -> {
+            ForkEventEntity e = s.find(ForkEventEntity.class, record.id());
+            // the lines are written once: by the call that created the record (a resumed one finds them)
+            long lines = s.createSelectionQuery("select count(*) from AuditEvent where accountId = :a and kind = 'MERGE' and detail = :d", Long.class)
+                    .setParameter("a", child.value()).setParameter("d", mergeTag(record)).getSingleResult();
+            if (e != null && lines == 0) {
+                AuditLog.append(s, child, now, AuditKind.MERGE, "Merge into " + parent + "'s Com-Acc started at a total of " + total.formatWhole() + ": "
+                        + how, mergeTag(record));
+                AuditLog.append(s, parent, now, AuditKind.MERGE, child + " reached " + total.formatWhole() + " and merges into Com-Acc: " + how,
+                        mergeTag(record));
+            }
+            return null;
+        });
+        return record;
+    }
+
+    private static String mergeTag(ForkRecord record) {
+        return "merge record " + record.id();
+    }
+
+    /**
+     * Sets the amount a merge moves to the cash its child holds once its positions are gone (at the start
+     * it is the child's total at market), durably and before that cash moves: a resumed merge then looks
+     * for exactly this amount at the broker. Returns the record as it now is.
+     */
+    public ForkRecord settleMergeAmount(ForkRecord record, Money cash) {
+        if (record.amount().equals(cash)) {
+            return record;
+        }
+        if (!cash.isPositive()) {
+            throw new StoreException("Merge of " + record.child() + ": nothing to move (its cash is " + cash + ").");
+        }
+        ForkRecord updated = db.portfolioTransaction(s -> {
+            ForkEventEntity e = started(s, record);
+            if (e == null) {
+                throw new StoreException("Merge of " + record.child() + " is no longer under way.");
+            }
+            e.amountCents = cash.cents();
+            s.flush();
+            return toRecord(e);
+        });
+        db.makeDurable();
+        return updated;
+    }
+
     /** Gives up an unfinished fork or merge that moved no money (the broker refused), with a line in the parent's log. */
     public void abandon(ForkRecord record, String why, Instant now) {
         db.portfolioTransaction(s -> {

@@ -10,7 +10,8 @@ import java.util.Map;
  * One account's forking and merging rules (SPEC section 7, roadmap phase 3), all configurable per
  * account. Defaults: fork when Gen-Acc has grown $50,000; the new account is split 50% Gen-Acc /
  * 0% Rev-Acc / 50% Com-Acc; a forked account merges into its parent's Com-Acc at $500,000;
- * checked weekly; positions closed at market before a merge.
+ * checked weekly; positions closed at market before a merge ({@link MergeMode#CLOSE_AT_MARKET}: it works at every
+ * broker, while a transfer needs two accounts at the built-in paper brokerage; see docs/decisions/0019).
  */
 public record ForkRules(boolean enabled, Money forkThreshold, Map<SleeveKind, Percent> childTargets, Money mergeAt, Cadence cadence,
                         MergeMode mergeMode) {
@@ -23,12 +24,19 @@ public record ForkRules(boolean enabled, Money forkThreshold, Map<SleeveKind, Pe
         WEEKLY
     }
 
-    /** What happens to a merging account's positions. */
+    /** What happens to a merging account's positions before its cash moves into the parent's Com-Acc. */
     public enum MergeMode {
-        /** Positions are closed at the market and the cash moves into the parent's Com-Acc. */
+        /**
+         * Closing orders at the market (marketable limits, sent and reconciled like cycle orders); once all
+         * have filled, the cash moves. Works at every broker.
+         */
         CLOSE_AT_MARKET,
-        /** Positions move to the parent's Com-Acc at their market value (needs a broker that transfers positions). */
-        TRANSFER
+        /**
+         * Positions move as they are, cost basis and opening date kept, into the parent's Com-Acc, valued at
+         * the market. Only the built-in paper brokerage can move positions between accounts; at a real
+         * broker a merge in this mode closes at the market instead, and says so.
+         */
+        TRANSFER_AT_MARKET
     }
 
     public static final Money DEFAULT_FORK_THRESHOLD = Money.ofDollars(50_000);
@@ -75,6 +83,10 @@ public record ForkRules(boolean enabled, Money forkThreshold, Map<SleeveKind, Pe
 
     public ForkRules withCadence(Cadence newCadence) {
         return new ForkRules(enabled, forkThreshold, childTargets, mergeAt, newCadence, mergeMode);
+    }
+
+    public ForkRules withMergeMode(MergeMode mode) {
+        return new ForkRules(enabled, forkThreshold, childTargets, mergeAt, cadence, mode);
     }
 
     public ForkRules withEnabled(boolean on) {

@@ -29,6 +29,7 @@ import io.alluse.domain.ledger.OrderSide;
 import io.alluse.engine.CycleSchedule;
 import io.alluse.engine.LedgerBook;
 import io.alluse.engine.Marks;
+import io.alluse.engine.MergeOrders;
 import io.alluse.market.MarketView;
 import io.alluse.market.calendar.ExchangeCalendar;
 import io.alluse.market.calendar.Session;
@@ -274,23 +275,27 @@ public final class Backtest {
         private void forkAndMerge(ForkRules rules, LocalDate day, Marks marks, int index, int expected) {
             List<Sim> founded = new ArrayList<>();
             for (Sim a : accounts) {
-                if (a.mergedOn >= 0 || !ForkMath.due(rules.cadence(), Optional.ofNullable(a.lastCheck), day)) {
+                if (a.mergedOn >= 0 || (!a.merging && !ForkMath.due(rules.cadence(), Optional.ofNullable(a.lastCheck), day))) {
                     continue;
                 }
                 a.lastCheck = day;
-                if (a.parent != null && a.parent.mergedOn < 0 && a.book.state().positions().isEmpty() && a.paper.openOrders().isEmpty()
-                        && ForkMath.shouldMerge(rules, a.book.equity(marks).total())) {
+                if (a.parent != null && a.parent.mergedOn < 0 && (a.merging || ForkMath.shouldMerge(rules, a.book.equity(marks).total()))) {
+                    // as the engine (docs/decisions/0019): positions are closed at the market first, at the account's
+                    // next windows, then the cash moves; a merging account opens nothing new
+                    a.merging = true;
                     Money cash = a.book.state().totalCash();
-                    for (SleeveKind kind : SleeveKind.values()) {
-                        a.flowToday[kind.ordinal()] -= a.book.cash(kind).cents();
+                    if (a.book.state().positions().isEmpty() && a.paper.openOrders().isEmpty() && cash.isPositive()) {
+                        for (SleeveKind kind : SleeveKind.values()) {
+                            a.flowToday[kind.ordinal()] -= a.book.cash(kind).cents();
+                        }
+                        a.parent.flowToday[SleeveKind.COM.ordinal()] += cash.cents();
+                        a.cursor = a.paper.withdraw(cash).id();
+                        a.parent.cursor = a.parent.paper.deposit(cash).id();
+                        a.book = new LedgerBook(a.id, new LedgerState(Map.of(), List.of()));
+                        a.parent.book = moved(a.parent, SleeveKind.COM, cash);
+                        a.mergedOn = index;
+                        merged++;
                     }
-                    a.parent.flowToday[SleeveKind.COM.ordinal()] += cash.cents();
-                    a.cursor = a.paper.withdraw(cash).id();
-                    a.parent.cursor = a.parent.paper.deposit(cash).id();
-                    a.book = new LedgerBook(a.id, new LedgerState(Map.of(), List.of()));
-                    a.parent.book = moved(a.parent, SleeveKind.COM, cash);
-                    a.mergedOn = index;
-                    merged++;
                     continue;
                 }
                 Money genCash = a.book.cash(SleeveKind.GEN);
@@ -351,6 +356,10 @@ public final class Backtest {
         private void cycle(Sim a, LocalDate day, Instant now) {
             Marks marks = Marks.of(market);
             a.sync(marks);
+            if (a.merging) {
+                closeForMerge(a, marks);
+                return;
+            }
             LocalDate monday = day.with(java.time.DayOfWeek.MONDAY);
             if (!monday.equals(a.week)) {
                 a.week = monday;
@@ -384,6 +393,23 @@ public final class Backtest {
             }
             a.sync(marks);
         }
+
+        /** A merging account's window: the engine's closing orders (MergeOrders), each client order id sent once. */
+        private void closeForMerge(Sim a, Marks marks) {
+            List<OrderRecord> open = new ArrayList<>();
+            for (BrokerOrder o : a.paper.openOrders()) {
+                open.add(LedgerBookAccess.record(o, LedgerBookAccess.sleeveOf(o)));
+            }
+            for (OrderIntent intent : MergeOrders.closing(a.id, a.book.state().positions(), open, a.mergeOrders, market, a.parent.id.value())) {
+                try {
+                    a.mergeOrders.add(LedgerBookAccess.record(a.paper.place(new OrderRequest(intent.clientOrderId(), intent.instrument(), intent.side(),
+                            intent.effect(), intent.quantity(), intent.limitPrice())), intent.sleeve()));
+                } catch (BrokerException e) {
+                    a.rejected++;
+                }
+            }
+            a.sync(marks);
+        }
     }
 
     /** One simulated account: its paper brokerage account and its books. */
@@ -401,6 +427,10 @@ public final class Backtest {
         /** Index of the first trading day in this account's life. */
         final int firstDay;
         int mergedOn = -1;
+        /** At its merge amount: closes its positions at its windows, then merges. */
+        boolean merging;
+        /** The closing orders a merge sent (they number the attempts in the client order ids). */
+        final List<OrderRecord> mergeOrders = new ArrayList<>();
         int forks;
         LocalDate lastCheck;
         /** The report's copy of this account's snapshots. */

@@ -56,7 +56,7 @@ class ForkMathTest {
                 .isInstanceOf(ForkDecision.NoFork.class);
         assertThatThrownBy(() -> RULES.withForkThreshold(Money.ZERO)).hasMessageContaining("fork threshold");
         assertThatThrownBy(() -> new ForkRules(true, Money.ofDollars(1), Map.of(SleeveKind.GEN, Percent.of(50), SleeveKind.REV, Percent.of(10),
-                SleeveKind.COM, Percent.of(50)), Money.ofDollars(5), ForkRules.Cadence.WEEKLY, ForkRules.MergeMode.TRANSFER))
+                SleeveKind.COM, Percent.of(50)), Money.ofDollars(5), ForkRules.Cadence.WEEKLY, ForkRules.MergeMode.TRANSFER_AT_MARKET))
                 .hasMessageContaining("add up to 100%");
     }
 

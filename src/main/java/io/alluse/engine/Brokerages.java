@@ -58,6 +58,15 @@ public interface Brokerages {
         return new Opened(connection, open(id, connection, initialCapital));
     }
 
+    /**
+     * The cash a brokerage account the user opened holds now (linking a fork that waited for its
+     * brokerage checks it against the amount to transfer). Empty where the engine opens and funds the
+     * account itself (paper); throws {@link io.alluse.broker.BrokerException} if the broker cannot be reached.
+     */
+    default java.util.Optional<Money> cashAt(BrokerSetup setup) {
+        return java.util.Optional.empty();
+    }
+
     /** The session's credential vault, if brokers with credentials are configured. */
     default java.util.Optional<io.alluse.secrets.SecretVault> vault() {
         return java.util.Optional.empty();

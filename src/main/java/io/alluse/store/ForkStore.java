@@ -89,6 +89,19 @@ public final class ForkStore {
                 .stream().map(e -> toLineage(s, e)).toList());
     }
 
+    /** Every lineage and every fork and merge record, in one transaction: what the views show. */
+    public io.alluse.domain.fork.LineageBook book() {
+        return db.portfolioTransaction(s -> {
+            Map<AccountId, Lineage> lineages = new java.util.HashMap<>();
+            for (AccountLineageEntity e : s.createSelectionQuery("from AccountLineage", AccountLineageEntity.class).getResultList()) {
+                lineages.put(new AccountId(e.accountId), toLineage(s, e));
+            }
+            List<ForkRecord> records = s.createSelectionQuery("from ForkEvent order by startedAt, id", ForkEventEntity.class).getResultList()
+                    .stream().map(ForkStore::toRecord).toList();
+            return new io.alluse.domain.fork.LineageBook(lineages, records);
+        });
+    }
+
     /** The accounts forked from {@code parent}, oldest first. */
     public List<AccountId> forksOf(AccountId parent) {
         return db.portfolioTransaction(s -> s.createSelectionQuery("select accountId from AccountLineage where parentId = :p order by forkedAt",

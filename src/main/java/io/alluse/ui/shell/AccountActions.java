@@ -54,6 +54,9 @@ final class AccountActions {
     static final KeyCombination DEPOSIT = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
+    /** Actions on an account's lineage: in the context menu only where they apply. */
+    private static final java.util.Set<String> LINEAGE = java.util.Set.of("compare-forks", "link-brokerage");
+
     private final WorkstationServices services;
     private final UiExecutor executor;
     private final PortfolioTreeViewModel portfolio;
@@ -116,8 +119,18 @@ final class AccountActions {
      */
     List<MenuItem> contextItems(Account account) {
         List<MenuItem> items = new ArrayList<>();
+        boolean lineageShown = false;
         for (Action action : actions) {
-            if (action.separatorBefore()) {
+            if (LINEAGE.contains(action.id())) {
+                // most accounts have no lineage: their menu stays as it was instead of showing two dead entries
+                if (!action.enabled().test(account)) {
+                    continue;
+                }
+                if (!lineageShown) {
+                    items.add(new SeparatorMenuItem());
+                    lineageShown = true;
+                }
+            } else if (action.separatorBefore()) {
                 items.add(new SeparatorMenuItem());
             }
             MenuItem item = new MenuItem(action.text().apply(account));

@@ -63,6 +63,61 @@ final class AccountViews {
         return b.toString();
     }
 
+    /**
+     * The account's lineage lines (docs/decisions/0020): forked from (date, amount), its forks, merged
+     * into, what a waiting fork needs and what its parent holds back. Empty for an account founded by
+     * hand that never forked.
+     */
+    static String lineage(Account a, io.alluse.domain.fork.LineageBook book) {
+        StringBuilder b = new StringBuilder();
+        io.alluse.domain.fork.Lineage l = book.of(a.id());
+        book.founding(a.id()).ifPresent(r -> b.append("  forked from      ").append(r.parent()).append(" on ").append(r.startedAt())
+                .append(" with ").append(r.amount().format()).append(" (its fork ").append(r.epoch()).append(")\n"));
+        for (io.alluse.domain.fork.ForkRecord r : book.forks(a.id())) {
+            b.append("  fork ").append(String.format(java.util.Locale.ROOT, "%-12s", r.epoch()))
+                    .append(r.child()).append(" on ").append(r.startedAt()).append(" with ").append(r.amount().format())
+                    .append(book.merge(r.child()).isPresent() ? ", merged back" : "")
+                    .append(switch (r.state()) {
+                        case WAITING -> ", waiting for its brokerage account";
+                        case TRANSFERRED -> ", money sent, waiting for its link";
+                        case LINKED -> ", linked, transfer out of this account not seen yet";
+                        default -> "";
+                    }).append('\n');
+        }
+        book.merge(a.id()).ifPresent(r -> b.append("  merged into      ").append(r.parent()).append(" on ").append(l.mergedAt().orElse(r.startedAt()))
+                .append(" with ").append(r.amount().format()).append('\n'));
+        if (book.waiting(a.id())) {
+            b.append("  WAITING FOR ITS BROKERAGE ACCOUNT: ").append(l.instructions()).append('\n');
+        }
+        if (book.reserved(a.id()).isPositive()) {
+            b.append("  reserved         ").append(book.reserved(a.id()).format()).append(" of Gen-Acc, un-traded, for forks waiting for their brokerage\n");
+        }
+        return b.toString();
+    }
+
+    static Map<String, Object> lineageJson(Account a, io.alluse.domain.fork.LineageBook book) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        io.alluse.domain.fork.Lineage l = book.of(a.id());
+        m.put("state", l.state().name());
+        m.put("forkedFrom", book.founding(a.id()).map(AccountViews::link).orElse(null));
+        m.put("forks", book.forks(a.id()).stream().map(AccountViews::link).toList());
+        m.put("mergedInto", book.merge(a.id()).map(AccountViews::link).orElse(null));
+        m.put("instructions", book.waiting(a.id()) ? l.instructions() : null);
+        m.put("reserved", book.reserved(a.id()).toPlainString());
+        return m;
+    }
+
+    private static Map<String, Object> link(io.alluse.domain.fork.ForkRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("parent", r.parent().value());
+        m.put("child", r.child().value());
+        m.put("epoch", r.epoch());
+        m.put("at", r.startedAt().toString());
+        m.put("amount", r.amount().toPlainString());
+        m.put("state", r.state().name());
+        return m;
+    }
+
     /** The engine's last word on the account: healthy, retrying or in error, with the error and when the broker was last synced. */
     static String health(SyncState sync) {
         StringBuilder b = new StringBuilder(sync.health().name());

@@ -65,10 +65,14 @@ final class AccountsCommand extends CommandSupport implements Callable<Integer> 
                     return 1;
                 }
                 SyncState sync = context.ledgers().forAccount(account.get().id()).syncState();
+                io.alluse.domain.fork.LineageBook lineage = context.forks().book();
                 if (json) {
-                    out().println(Json.write(AccountViews.json(account.get(), sync)));
+                    var view = new java.util.LinkedHashMap<>(AccountViews.json(account.get(), sync));
+                    view.put("lineage", AccountViews.lineageJson(account.get(), lineage));
+                    out().println(Json.write(view));
                 } else {
                     out().print(AccountViews.details(account.get(), sync));
+                    out().print(AccountViews.lineage(account.get(), lineage));
                     List<AuditEvent> audit = context.ledgers().forAccount(account.get().id()).audit();
                     out().println("  audit log (latest " + Math.min(auditLines, audit.size()) + " of " + audit.size() + ")");
                     for (AuditEvent e : audit.subList(Math.max(0, audit.size() - auditLines), audit.size())) {

@@ -279,6 +279,10 @@ final class AccountWorker implements AutoCloseable {
             markSynced(now);
             return;
         }
+        if (forking != null && !activities.isEmpty()) {
+            // the user's transfer of a waiting fork's surplus is that fork's, not an external withdrawal (0020)
+            forking.claimTransfersOut(id, activities, now);
+        }
         LedgerBook book = new LedgerBook(id, ledger.state());
         // money a fork or merge moved is booked by it already, in both accounts at once
         java.util.Set<String> transfers = forking != null && activities.stream().anyMatch(a -> a instanceof BrokerActivity.Deposit

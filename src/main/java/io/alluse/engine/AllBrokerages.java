@@ -51,6 +51,11 @@ public final class AllBrokerages implements Brokerages {
     }
 
     @Override
+    public Optional<Money> cashAt(BrokerSetup setup) {
+        return setup instanceof BrokerSetup.Alpaca a ? Optional.of(alpaca.cash(a)) : Optional.empty();
+    }
+
+    @Override
     public Broker connect(Account account) {
         return switch (account.broker().kind()) {
             case PAPER -> paper.connect(account);

@@ -86,6 +86,11 @@ public final class AlpacaBrokerages {
         }
     }
 
+    /** The cash the account reached with these keys holds now. */
+    public Money cash(BrokerSetup.Alpaca setup) {
+        return adapter(setup.mode(), setup.liveConfirmed(), credentials(setup.keyId(), setup.secretKey()), null).account().cash();
+    }
+
     /** Checks the account is usable, then stores its keys in the credential store (a vault must be unlocked). */
     public Brokerages.Opened open(AccountId id, BrokerSetup.Alpaca setup, Money initialCapital) {
         if (setup.mode() == AlpacaMode.LIVE) {

@@ -63,6 +63,15 @@ public interface Brokerages {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The cash a brokerage account the user opened holds now (linking a fork that waited for its
+     * brokerage checks it against the amount to transfer). Empty where the engine opens and funds the
+     * account itself (paper); throws {@link io.alluse.broker.BrokerException} if the broker cannot be reached.
+     */
+    default java.util.Optional<Money> cashAt(BrokerSetup setup) {
+        return java.util.Optional.empty();
+    }
+
     /** The credential vault file, only when it is the credential store in use (then a passphrase is asked once per session). */
     default java.util.Optional<io.alluse.secrets.SecretVault> vault() {
         return java.util.Optional.empty();

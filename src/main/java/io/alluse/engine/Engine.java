@@ -85,6 +85,23 @@ public final class Engine implements AutoCloseable {
         workers.values().forEach(w -> w.forking(f));
     }
 
+    /** Forking and merging, if on: lineage for the views, and linking a fork that waits for its brokerage account. */
+    public Optional<Forking> forking() {
+        return Optional.ofNullable(forking);
+    }
+
+    /**
+     * Links a fork that waits for its brokerage account to the account the user opened (the wizard's
+     * brokerage step): see {@link Forking#link}. The account is managed from then on.
+     */
+    public Account linkBrokerage(AccountId child, BrokerSetup setup) {
+        Forking f = forking;
+        if (f == null) {
+            throw new io.alluse.domain.DomainException("Forking is off: no account waits for a brokerage account.");
+        }
+        return f.link(child, setup, time.now());
+    }
+
     /** A merged account stops being worked (from its own lane: the worker closes once its lane is free). */
     private void retire(AccountId id) {
         AccountWorker removed = workers.remove(id);

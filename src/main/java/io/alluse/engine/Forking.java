@@ -9,6 +9,7 @@ import io.alluse.domain.AccountId;
 import io.alluse.domain.AccountStatus;
 import io.alluse.domain.AccountValidator;
 import io.alluse.domain.BrokerConnection;
+import io.alluse.domain.DomainException;
 import io.alluse.domain.ExecutionWindow;
 import io.alluse.domain.Money;
 import io.alluse.domain.NewAccount;
@@ -319,12 +320,125 @@ public final class Forking {
         return find(desk, ledger, record, a -> a instanceof BrokerActivity.Withdrawal w && w.amount().equals(record.amount()));
     }
 
-    private static Optional<String> find(PaperBroker desk, AccountLedger ledger, ForkRecord record, java.util.function.Predicate<BrokerActivity> match) {
+    private static Optional<String> find(io.alluse.broker.Broker desk, AccountLedger ledger, ForkRecord record, java.util.function.Predicate<BrokerActivity> match) {
         String cursor = ledger.syncState().activityCursor();
         java.util.Set<String> booked = ledger.transferReferences();
         List<BrokerActivity> after = desk.activities(cursor.isEmpty() ? Optional.empty() : Optional.of(cursor), 10_000);
         return after.stream().filter(match).filter(a -> !a.at().isBefore(record.startedAt())).map(BrokerActivity::id)
                 .filter(id -> !booked.contains(id)).findFirst();
+    }
+
+    // ---- linking a fork that waits for its brokerage (docs/decisions/0020) ----------------------
+
+    /** The fork that founded {@code child} while it waits for its brokerage account, if it does. */
+    public Optional<ForkRecord> awaitingLink(AccountId child) {
+        return store.awaitingLink(child);
+    }
+
+    /**
+     * The connection test of the brokerage step when it links a waiting fork: the broker's own check
+     * (keys, account status, options approval), then the new account's cash against the amount to
+     * transfer. Fails while the cash is short, so that a fork is linked only once its money is there.
+     */
+    public ConnectionCheck checkLink(AccountId child, BrokerSetup setup) {
+        Optional<ForkRecord> pending = store.awaitingLink(child);
+        if (pending.isEmpty()) {
+            return ConnectionCheck.failed(child + " is not waiting for a brokerage account", "It was linked already, or it was not forked at a real broker.");
+        }
+        ConnectionCheck check = brokerages.check(child, setup);
+        if (!check.ok()) {
+            return check;
+        }
+        Money amount = pending.get().amount();
+        Optional<Money> cash;
+        try {
+            cash = brokerages.cashAt(setup);
+        } catch (BrokerException e) {
+            return ConnectionCheck.failed("Connection test failed", e.getMessage());
+        }
+        // the wizard's line about "the initial capital you enter" does not apply: a fork starts with its amount
+        List<String> details = new ArrayList<>(check.details().stream().filter(d -> !d.startsWith("The ledger starts")).toList());
+        if (cash.isEmpty()) {
+            details.addFirst("The new brokerage account is opened with the fork's " + amount + ".");
+            return new ConnectionCheck(true, check.summary(), List.copyOf(details));
+        }
+        String parent = pending.get().parent().value();
+        if (cash.get().isLessThan(amount)) {
+            details.addFirst("Cash " + cash.get() + " is less than the " + amount + " to transfer: move " + amount.minus(cash.get()) + " more from " + parent
+                    + "'s brokerage account into it, then test again.");
+            return new ConnectionCheck(false, check.summary(), List.copyOf(details));
+        }
+        Money extra = cash.get().minus(amount);
+        details.addFirst("Cash " + cash.get() + " covers the " + amount + " to transfer from " + parent
+                + (extra.isZero() ? "." : "; the other " + extra + " is booked as a deposit on the first sync."));
+        return new ConnectionCheck(true, check.summary(), List.copyOf(details));
+    }
+
+    /**
+     * Links a fork that waited for its brokerage account: the keys go to the vault (as for a new
+     * account), then ONE transaction founds the child's money, turns it ACTIVE and books the parent's
+     * side (docs/decisions/0020). Exactly once: a second call, also after a restart, is refused.
+     * The engine starts managing the child at once. Throws with a message saying what to do if the
+     * account does not wait, its broker refuses, or its cash is short; nothing changes then.
+     */
+    public Account link(AccountId child, BrokerSetup setup, Instant now) {
+        ForkRecord first = store.awaitingLink(child).orElseThrow(() -> new DomainException(child
+                + " is not waiting for its brokerage account: it was linked already, or it was not forked at a real broker."));
+        Account linked = guardedBoth(first.parent(), child, () -> {
+            // under both locks: the parent's sync cannot book the transfer out meanwhile
+            ForkRecord pending = store.awaitingLink(child).orElseThrow(() -> new DomainException(child + " was linked meanwhile."));
+            Optional<Money> cash = brokerages.cashAt(setup);
+            if (cash.isPresent() && cash.get().isLessThan(pending.amount())) {
+                throw new DomainException("The new brokerage account holds " + cash.get() + ", less than the " + pending.amount()
+                        + " to transfer: move the rest from " + pending.parent() + "'s brokerage account first.");
+            }
+            Brokerages.Opened opened = brokerages.open(child, setup, pending.amount());
+            Optional<String> out = pending.state() == ForkRecord.State.WAITING ? findTransferOut(accounts.get(pending.parent()), pending) : Optional.empty();
+            return store.link(pending, opened.connection(), opened.opening().activityId(), out, now);
+        });
+        log.info("Account {} linked to {} {}", child, linked.broker().kind(), linked.broker().externalAccountId());
+        events.publish(new EngineEvent.Lineage(child, now, child + " is linked to " + linked.broker().kind().label() + " account "
+                + linked.broker().externalAccountId() + " and managed from now on"));
+        onAccount.accept(linked);
+        return linked;
+    }
+
+    /** The user's transfer of a waiting fork's amount out of the parent's brokerage account, if the broker shows it unbooked. */
+    private Optional<String> findTransferOut(Account parent, ForkRecord record) {
+        try {
+            io.alluse.broker.Broker broker = brokerages.paperDesk(parent).map(d -> (io.alluse.broker.Broker) d).orElseGet(() -> brokerages.connect(parent));
+            return find(broker, ledgers.forAccount(parent.id()), record, a -> a instanceof BrokerActivity.Withdrawal w && w.amount().equals(record.amount()));
+        } catch (BrokerException e) {
+            // the parent's sync books it when it sees it: the surplus stays reserved until then
+            log.warn("Account {}: could not look for the transfer out of fork {}: {}", parent.id(), record.epoch(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * In the parent's sync (holding its lock), before its activities are booked: a withdrawal of
+     * exactly a waiting fork's amount is the user's transfer to the fork's brokerage account. It is
+     * booked as that fork's FORK_OUT, which ends the reservation, and never as an external withdrawal.
+     */
+    void claimTransfersOut(AccountId parent, List<BrokerActivity> activities, Instant now) {
+        if (activities.stream().noneMatch(a -> a instanceof BrokerActivity.Withdrawal)) {
+            return;
+        }
+        List<ForkRecord> open = new ArrayList<>(store.awaitingTransferOut(parent));
+        if (open.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> booked = ledgers.forAccount(parent).transferReferences();
+        for (BrokerActivity a : activities) {
+            if (a instanceof BrokerActivity.Withdrawal w && !booked.contains(w.id())) {
+                Optional<ForkRecord> match = open.stream().filter(r -> r.amount().equals(w.amount()) && !w.at().isBefore(r.startedAt())).findFirst();
+                if (match.isPresent() && store.transferredOut(match.get(), w.id(), now)) {
+                    open.remove(match.get());
+                    events.publish(new EngineEvent.Lineage(parent, now, parent + ": the " + w.amount() + " transferred out is fork "
+                            + match.get().epoch() + "'s, for " + match.get().child() + "; no longer reserved"));
+                }
+            }
+        }
     }
 
     // ---- merge --------------------------------------------------------------------------------

@@ -89,6 +89,19 @@ public final class ForkStore {
                 .stream().map(e -> toLineage(s, e)).toList());
     }
 
+    /** Every lineage and every fork and merge record, in one transaction: what the views show. */
+    public io.alluse.domain.fork.LineageBook book() {
+        return db.portfolioTransaction(s -> {
+            Map<AccountId, Lineage> lineages = new java.util.HashMap<>();
+            for (AccountLineageEntity e : s.createSelectionQuery("from AccountLineage", AccountLineageEntity.class).getResultList()) {
+                lineages.put(new AccountId(e.accountId), toLineage(s, e));
+            }
+            List<ForkRecord> records = s.createSelectionQuery("from ForkEvent order by startedAt, id", ForkEventEntity.class).getResultList()
+                    .stream().map(ForkStore::toRecord).toList();
+            return new io.alluse.domain.fork.LineageBook(lineages, records);
+        });
+    }
+
     /** The accounts forked from {@code parent}, oldest first. */
     public List<AccountId> forksOf(AccountId parent) {
         return db.portfolioTransaction(s -> s.createSelectionQuery("select accountId from AccountLineage where parentId = :p order by forkedAt",
@@ -112,8 +125,9 @@ public final class ForkStore {
     }
 
     private static Money reserved(Session s, AccountId parent) {
+        // LINKED: the child has its brokerage, but the money has not been seen leaving the parent's yet
         return Money.ofCents(s.createSelectionQuery("select coalesce(sum(amountCents), 0) from ForkEvent where parentId = :p and kind = 'FORK'"
-                + " and state = 'WAITING'", Long.class).setParameter("p", parent.value()).getSingleResult());
+                + " and state in ('WAITING', 'LINKED')", Long.class).setParameter("p", parent.value()).getSingleResult());
     }
 
     // ---- fork and merge records ---------------------------------------------------------------
@@ -345,6 +359,123 @@ public final class ForkStore {
             s.flush();
             return null;
         });
+    }
+
+    // ---- linking a fork that waits for its brokerage (docs/decisions/0020) ----------------------
+
+    /** The fork that founded {@code child} and still waits for its brokerage (WAITING or TRANSFERRED), if any. */
+    public Optional<ForkRecord> awaitingLink(AccountId child) {
+        return db.portfolioTransaction(s -> s.createSelectionQuery("from ForkEvent where kind = 'FORK' and childId = :c and state in ('WAITING', 'TRANSFERRED')",
+                ForkEventEntity.class).setParameter("c", child.value()).setMaxResults(1).uniqueResultOptional().map(ForkStore::toRecord));
+    }
+
+    /** Forks of {@code parent} whose money has not yet been seen leaving its brokerage account (WAITING or LINKED), oldest first. */
+    public List<ForkRecord> awaitingTransferOut(AccountId parent) {
+        return db.portfolioTransaction(s -> s.createSelectionQuery("from ForkEvent where kind = 'FORK' and parentId = :p and state in ('WAITING', 'LINKED')"
+                + " order by epoch", ForkEventEntity.class).setParameter("p", parent.value()).getResultList().stream().map(ForkStore::toRecord).toList());
+    }
+
+    /**
+     * The user moved a waiting fork's surplus out of the parent's brokerage account (the broker's
+     * withdrawal {@code reference}): books it as the fork's FORK_OUT from the parent's Gen-Acc, not as
+     * an external withdrawal, and ends the reservation. WAITING becomes TRANSFERRED (the child still
+     * has to be linked), LINKED becomes DONE. Returns false, writing nothing, if the record moved on.
+     */
+    public boolean transferredOut(ForkRecord record, String reference, Instant now) {
+        return db.portfolioTransaction(s -> {
+            ForkEventEntity e = s.find(ForkEventEntity.class, record.id());
+            if (e == null || !(ForkRecord.State.WAITING.name().equals(e.state) || ForkRecord.State.LINKED.name().equals(e.state))) {
+                return false;
+            }
+            forkOut(s, record, reference, now);
+            boolean linked = ForkRecord.State.LINKED.name().equals(e.state);
+            e.state = linked ? ForkRecord.State.DONE.name() : ForkRecord.State.TRANSFERRED.name();
+            if (linked) {
+                e.finishedAt = now;
+            }
+            AuditLog.append(s, record.parent(), now, AuditKind.FORK, "Fork " + record.epoch() + ": " + record.amount() + " left for " + record.child()
+                    + (linked ? "; the fork is complete" : "; " + record.child() + " still has to be linked to its brokerage account"),
+                    "broker withdrawal " + reference);
+            s.flush();
+            return true;
+        });
+    }
+
+    /**
+     * Links a fork that waited for its brokerage, in ONE transaction: the child gets its brokerage
+     * account (kind and number; the keys are in the vault already), its opening deposit of the fork's
+     * amount under the new brokerage's {@code openingReference}, its lineage turns ACTIVE and it
+     * becomes ACTIVE. On the parent's side: if the money was seen leaving already (TRANSFERRED) or
+     * {@code parentWithdrawal} is the broker's withdrawal of it, the FORK_OUT is booked and the fork is
+     * DONE; otherwise it is LINKED and the surplus stays reserved until the parent's sync sees it leave.
+     * Returns the linked child; throws if the fork is not waiting (linked before, or never waited).
+     */
+    public Account link(ForkRecord record, BrokerConnection broker, String openingReference, Optional<String> parentWithdrawal, Instant now) {
+        return db.portfolioTransaction(s -> {
+            ForkEventEntity e = s.find(ForkEventEntity.class, record.id());
+            boolean transferred = e != null && ForkRecord.State.TRANSFERRED.name().equals(e.state);
+            if (e == null || !(transferred || ForkRecord.State.WAITING.name().equals(e.state))) {
+                throw new StoreException(record.child() + " is not waiting for its brokerage account (it was linked already).");
+            }
+            AccountId child = record.child();
+            AccountEntity a = s.find(AccountEntity.class, child.value());
+            a.brokerKind = broker.kind().name();
+            a.brokerAccount = broker.externalAccountId();
+            a.status = AccountStatus.ACTIVE.name();
+            Account before = AccountRepository.load(s, child).orElseThrow();
+            io.alluse.domain.SleeveCapitals zero = io.alluse.domain.SleeveCapitals.of(Money.ZERO, Money.ZERO, Money.ZERO);
+            io.alluse.domain.CashFlow opening = io.alluse.domain.CashFlow.deposit(record.amount(), now, openingReference);
+            CashFlowWrites.book(s, child, new io.alluse.domain.FundChange(opening, zero,
+                    io.alluse.domain.SleeveCapitals.split(record.amount(), before.config())), now);
+            BrokerSyncEntity sync = s.find(BrokerSyncEntity.class, child.value());
+            if (sync == null) {
+                sync = new BrokerSyncEntity();
+                sync.accountId = child.value();
+                sync.health = io.alluse.domain.run.AccountHealth.OK.name();
+                sync.lastError = "";
+                sync.activityCursor = openingReference;
+                sync.brokerCashCents = record.amount().cents();
+                sync.lastSyncAt = now;
+                s.persist(sync);
+            } else {
+                sync.activityCursor = openingReference;
+                sync.brokerCashCents = record.amount().cents();
+            }
+            AccountLineageEntity l = s.find(AccountLineageEntity.class, child.value());
+            l.state = LineageState.ACTIVE.name();
+            l.instructions = "";
+            String parentSide;
+            if (transferred) {
+                e.state = ForkRecord.State.DONE.name();
+                e.finishedAt = now;
+                parentSide = "its surplus had left already";
+            } else if (parentWithdrawal.isPresent()) {
+                forkOut(s, record, parentWithdrawal.get(), now);
+                e.state = ForkRecord.State.DONE.name();
+                e.finishedAt = now;
+                parentSide = record.amount() + " left Gen-Acc (broker withdrawal " + parentWithdrawal.get() + ")";
+            } else {
+                e.state = ForkRecord.State.LINKED.name();
+                parentSide = record.amount() + " stays reserved here until the transfer out of this brokerage account shows up";
+            }
+            AuditLog.append(s, record.parent(), now, AuditKind.FORK, "Fork " + record.epoch() + ": " + child + " linked to " + broker.kind().label()
+                    + " account " + broker.externalAccountId() + "; " + parentSide, "");
+            AuditLog.append(s, child, now, AuditKind.FORK, "Linked to " + broker.kind().label() + " account " + broker.externalAccountId()
+                    + " with the fork's " + record.amount() + "; managed from now on", "opening deposit " + openingReference);
+            s.flush();
+            return AccountRepository.load(s, child).orElseThrow();
+        });
+    }
+
+    /** The parent's side of a fork: the surplus leaves its Gen-Acc (FORK_OUT under the broker's reference) and its capital. */
+    private static void forkOut(Session s, ForkRecord record, String reference, Instant now) {
+        s.persist(LedgerWrites.entry(record.parent(), new NewEntry(now, SleeveKind.GEN, EntryKind.FORK_OUT, "", 0, Money.ZERO,
+                record.amount().negate(), reference, "Surplus of " + record.amount() + " moved to " + record.child() + " (fork " + record.epoch() + ")")));
+        for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, record.parent())) {
+            if (SleeveKind.valueOf(sleeve.key.kind()) == SleeveKind.GEN) {
+                sleeve.capitalCents -= record.amount().cents();
+            }
+        }
     }
 
     private static ForkEventEntity started(Session s, ForkRecord record) {

@@ -105,6 +105,31 @@ class AccountsCliTest {
     }
 
     @Test
+    void showPrintsTheLineageOfAParentAndOfItsForkThatWaitsForItsBrokerage() {
+        Instant at = Instant.parse("2031-03-07T15:00:00Z");
+        try (Database db = Database.open(dir)) {
+            io.alluse.store.ForkStore forks = new io.alluse.store.ForkStore(db);
+            Account parent = new AccountRepository(db).findAll().getFirst();
+            var record = forks.begin(io.alluse.domain.fork.ForkRecord.Kind.FORK, parent.id(), epoch -> new AccountId("account-1-f" + epoch),
+                    io.alluse.domain.Money.ofDollars(52_000), at);
+            forks.completeWaiting(record, new io.alluse.domain.NewAccount(record.child(), "Account-1 fork 1", record.amount(), parent.config()),
+                    new io.alluse.domain.BrokerConnection(io.alluse.domain.BrokerKind.ALPACA_PAPER, "UNLINKED-ACCOUNT-1-F1"),
+                    "Open a brokerage account for Account-1 fork 1, transfer $52,000.00 into it, then link it.", at);
+        }
+        CliRunner.Result parent = cli.run("accounts", "show", "account-1");
+        assertThat(parent.exitCode()).as(parent.err()).isZero();
+        assertThat(parent.out()).contains("  fork 1           account-1-f1 on 2031-03-07T15:00:00Z with $52,000.00, waiting for its brokerage account")
+                .contains("  reserved         $52,000.00 of Gen-Acc, un-traded");
+        CliRunner.Result child = cli.run("accounts", "show", "account-1-f1");
+        assertThat(child.out()).contains("  forked from      account-1 on 2031-03-07T15:00:00Z with $52,000.00 (its fork 1)")
+                .contains("WAITING FOR ITS BROKERAGE ACCOUNT: Open a brokerage account for Account-1 fork 1");
+        CliRunner.Result json = cli.run("accounts", "show", "account-1-f1", "--json");
+        assertThat(json.out()).contains("\"lineage\"").contains("\"state\": \"WAITING_FOR_BROKERAGE\"").contains("\"amount\": \"52000.00\"");
+        CliRunner.Result plain = cli.run("accounts", "show", "account-1", "--json");
+        assertThat(plain.out()).contains("\"forkedFrom\": null");
+    }
+
+    @Test
     void listPrintsATableAndJson() {
         CliRunner.Result table = cli.run("accounts", "list");
         assertThat(table.exitCode()).isZero();

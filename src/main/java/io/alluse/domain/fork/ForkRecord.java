@@ -17,6 +17,10 @@ public record ForkRecord(long id, Kind kind, AccountId parent, int epoch, Accoun
         STARTED,
         /** Child created but waiting for its brokerage; the amount stays reserved in the parent. */
         WAITING,
+        /** Waiting, and the user moved the amount out of the parent's brokerage (booked as FORK_OUT): the child still has to be linked. */
+        TRANSFERRED,
+        /** The child was linked to its brokerage; the amount stays reserved in the parent until its transfer out shows up. */
+        LINKED,
         DONE,
         /** Given up (the money could not be moved); nothing was booked. */
         ABANDONED

@@ -18,7 +18,15 @@ import java.util.Optional;
  */
 public record AccountDetail(Account account, Totals totals, Optional<EquitySeries> series, Optional<double[]> benchmark,
                             String benchmarkName, List<Allocation> allocation, List<SleeveCard> sleeves, List<PositionRow> positions,
-                            List<OrderRecord> orders, List<LedgerEntry> entries, List<AuditEvent> audit) implements DrillDownDetail {
+                            List<OrderRecord> orders, List<LedgerEntry> entries, List<AuditEvent> audit, LineageDetail lineage)
+        implements DrillDownDetail {
+
+    /** Without lineage (forking off). */
+    public AccountDetail(Account account, Totals totals, Optional<EquitySeries> series, Optional<double[]> benchmark, String benchmarkName,
+                         List<Allocation> allocation, List<SleeveCard> sleeves, List<PositionRow> positions, List<OrderRecord> orders,
+                         List<LedgerEntry> entries, List<AuditEvent> audit) {
+        this(account, totals, series, benchmark, benchmarkName, allocation, sleeves, positions, orders, entries, audit, LineageDetail.NONE);
+    }
 
     /** Actual share of the account's live equity against the configured target, both as fractions. */
     public record Allocation(SleeveKind kind, double actual, double target) {

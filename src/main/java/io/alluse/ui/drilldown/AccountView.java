@@ -22,10 +22,14 @@ import javafx.scene.layout.VBox;
 final class AccountView extends TabPane {
 
     AccountView(AccountDetail d) {
+        this(d, LineageActions.NONE);
+    }
+
+    AccountView(AccountDetail d, LineageActions actions) {
         setId("drill-account");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         getTabs().addAll(
-                tab("tab-overview", "Overview", overview(d)),
+                tab("tab-overview", "Overview", overview(d, actions)),
                 tab("tab-positions", "Positions (" + d.positions().size() + ")", positions(d.positions(), "account-positions")),
                 tab("tab-orders", "Orders (" + d.orders().size() + ")", orders(d.orders())),
                 tab("tab-transactions", "Transactions (" + d.entries().size() + ")", transactions(d.entries())),
@@ -38,7 +42,7 @@ final class AccountView extends TabPane {
         return t;
     }
 
-    private static ScrollPane overview(AccountDetail d) {
+    private static ScrollPane overview(AccountDetail d, LineageActions actions) {
         Totals t = d.totals();
         FlowPane tiles = new FlowPane(10, 10,
                 Widgets.stat("account-equity", "Equity now", t.equity().formatWhole(), Widgets.Tone.PLAIN),
@@ -84,10 +88,76 @@ final class AccountView extends TabPane {
         HBox.setHgrow(cardsBox, Priority.ALWAYS);
         HBox row = new HBox(16, new VBox(4, Widgets.heading("Allocation: actual vs target"), allocation), cardsBox);
         VBox box = new VBox(10, tiles, Widgets.heading("Equity and " + d.benchmarkName()), equity, row);
+        if (!d.lineage().isEmpty()) {
+            // a waiting account has nothing else to show yet: what to do goes first
+            box.getChildren().add(d.lineage().waiting() ? 0 : 1, lineage(d.account(), d.lineage(), actions));
+        }
         box.setPadding(new Insets(12, 16, 16, 16));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /** Forked from, its forks, merged into, and for a waiting fork the instructions with the Link button. */
+    private static VBox lineage(io.alluse.domain.Account account, LineageDetail l, LineageActions actions) {
+        VBox box = new VBox(6);
+        box.setId("account-lineage");
+        box.getStyleClass().add("lineage-section");
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(10, Widgets.heading("Lineage"), gap);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        if (!l.forks().isEmpty()) {
+            javafx.scene.control.Button compare = new javafx.scene.control.Button("Compare with forks",
+                    new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2OutlinedAL.COMPARE_ARROWS));
+            compare.setId("lineage-compare");
+            compare.setOnAction(e -> actions.compareWithForks(account.id()));
+            head.getChildren().add(compare);
+        }
+        box.getChildren().add(head);
+        if (l.waiting()) {
+            Label title = new Label("Waiting for its brokerage account: transfer " + l.toTransfer().format(),
+                    new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2OutlinedAL.HOURGLASS_EMPTY));
+            title.setId("lineage-waiting");
+            title.getStyleClass().add("lineage-waiting-title");
+            Label what = new Label(l.instructions());
+            what.setId("lineage-instructions");
+            what.setWrapText(true);
+            javafx.scene.control.Button link = new javafx.scene.control.Button("Link brokerage\u2026",
+                    new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2OutlinedAL.LINK));
+            link.setId("lineage-link");
+            link.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
+            link.setOnAction(e -> actions.linkBrokerage(account.id()));
+            VBox callout = new VBox(6, title, what, link);
+            callout.getStyleClass().add("lineage-callout");
+            box.getChildren().add(callout);
+        }
+        l.forkedFrom().ifPresent(p -> box.getChildren().add(row("lineage-parent", "Forked from", p, actions,
+                "on " + Widgets.when(p.at()) + " with " + p.amount().format())));
+        for (LineageDetail.Link f : l.forks()) {
+            box.getChildren().add(row("lineage-fork-" + f.id().value(), "Fork", f, actions,
+                    Widgets.when(f.at()) + ", " + f.amount().format() + (f.note().isEmpty() ? "" : "  (" + f.note() + ")")));
+        }
+        l.mergedInto().ifPresent(m -> box.getChildren().add(row("lineage-merged", "Merged into", m, actions,
+                "on " + Widgets.when(m.at()) + " with " + m.amount().format())));
+        if (l.reserved().isPositive()) {
+            Label reserved = Widgets.muted(l.reserved().format() + " of Gen-Acc is reserved, un-traded, for forks waiting for their brokerage account.");
+            reserved.setId("lineage-reserved");
+            box.getChildren().add(reserved);
+        }
+        return box;
+    }
+
+    private static HBox row(String id, String what, LineageDetail.Link link, LineageActions actions, String detail) {
+        Label key = Widgets.muted(what);
+        key.setMinWidth(90);
+        javafx.scene.control.Hyperlink name = new javafx.scene.control.Hyperlink(link.name() + " (" + link.id() + ")");
+        name.setId(id);
+        name.setOnAction(e -> actions.show(link.id()));
+        Label rest = new Label(detail);
+        HBox row = new HBox(6, key, name, rest);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private static VBox card(AccountDetail.SleeveCard c) {

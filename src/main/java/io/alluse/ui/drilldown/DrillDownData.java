@@ -154,7 +154,16 @@ public class DrillDownData {
                     (int) positions.stream().filter(p -> p.sleeve() == k).count(), lastCycle));
         }
         return new AccountDetail(account, Totals.of(series, Money.ofCents(equity), Money.ofCents(cash)), series,
-                series.flatMap(this::benchmarkFor), BENCHMARK.value(), allocation, cards, positions, orders, ledger.entries(), ledger.audit());
+                series.flatMap(this::benchmarkFor), BENCHMARK.value(), allocation, cards, positions, orders, ledger.entries(), ledger.audit(),
+                lineage(account));
+    }
+
+    /** The account's lineage section: empty with forking off or for an account founded by hand that never forked. */
+    LineageDetail lineage(Account account) {
+        return services.engine().forking().map(f -> {
+            Map<AccountId, String> names = services.accounts().accounts().stream().collect(Collectors.toMap(Account::id, Account::name));
+            return LineageDetail.of(account, f.store().book(), names);
+        }).orElse(LineageDetail.NONE);
     }
 
     public SleeveDetail sleeve(AccountId id, SleeveKind kind) {

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 public final class DrillDownView extends BorderPane {
 
     private final StackPane body = new StackPane();
+    private LineageActions lineageActions = LineageActions.NONE;
 
     public DrillDownView(DrillDownViewModel model) {
         setId("drill-down");
@@ -58,7 +59,7 @@ public final class DrillDownView extends BorderPane {
                 yield waiting;
             }
             case PortfolioDetail p -> scroll(new PortfolioView(p));
-            case AccountDetail a -> new AccountView(a);
+            case AccountDetail a -> new AccountView(a, lineageActions);
             case SleeveDetail s -> new SleeveView(s);
         };
         // A reload of the same node (engine events) must not throw the user back to the first tab.
@@ -68,6 +69,11 @@ public final class DrillDownView extends BorderPane {
             after.getSelectionModel().select(before.getSelectionModel().getSelectedIndex());
         }
         body.getChildren().setAll(content);
+    }
+
+    /** What the lineage links and buttons of the account view do (nothing until the main window sets it). */
+    public void setLineageActions(LineageActions actions) {
+        this.lineageActions = actions;
     }
 
     private static ScrollPane scroll(Node content) {

@@ -52,6 +52,7 @@ public final class PortfolioTreeView extends VBox {
         model.visibleAccountsProperty().addListener((obs, old, now) -> rebuild(now));
         // the cells read the figures when they paint: a refresh repaints only the visible ones
         model.figuresProperty().addListener((obs, old, now) -> tree.refresh());
+        model.lineageProperty().addListener((obs, old, now) -> tree.refresh());
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (!rebuilding) {
                 model.selectedProperty().set(now == null ? null : now.getValue());
@@ -68,13 +69,41 @@ public final class PortfolioTreeView extends VBox {
         return filter;
     }
 
+    /** Selects and shows {@code id}'s row (a lineage link followed); false if it is not in the tree (filtered out). */
+    public boolean select(io.alluse.domain.AccountId id) {
+        TreeItem<PortfolioNode> root = tree.getRoot();
+        if (root == null) {
+            return false;
+        }
+        for (TreeItem<PortfolioNode> item : root.getChildren()) {
+            if (item.getValue() instanceof PortfolioNode.AccountNode n && n.account().id().equals(id)) {
+                tree.getSelectionModel().select(item);
+                tree.scrollTo(Math.max(0, tree.getRow(item) - 2));
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The entries of the context menu on an account node (no menu by default). */
     public void setAccountMenu(Function<Account, List<MenuItem>> items) {
         this.accountMenu = items;
         tree.refresh();
     }
 
+    /** An account's name for the lineage badges (its id if it is not loaded). */
+    String nameOf(io.alluse.domain.AccountId id) {
+        if (names.size() != model.accountsProperty().get().size()) {
+            names.clear();
+            model.accountsProperty().get().forEach(a -> names.put(a.id(), a.name()));
+        }
+        return names.getOrDefault(id, id.value());
+    }
+
+    private final java.util.Map<io.alluse.domain.AccountId, String> names = new java.util.HashMap<>();
+
     private void rebuild(List<Account> accounts) {
+        names.clear();
         rebuilding = true;
         try {
             if (sameAccountsInOrder(accounts)) {
@@ -186,6 +215,8 @@ public final class PortfolioTreeView extends VBox {
         private final PortfolioTreeView owner;
         private final ContextMenu menu = new ContextMenu();
         private final Label name = new Label();
+        /** Where a forked account came from or went: "from Account-1", "merged into Account-1", "waiting for brokerage". */
+        private final Label lineage = new Label();
         private final FontIcon icon = new FontIcon(Material2OutlinedMZ.PIE_CHART);
         private final Label capital = new Label();
         private final Label pnl = new Label();
@@ -213,7 +244,11 @@ public final class PortfolioTreeView extends VBox {
             share.getStyleClass().add("tree-share");
             share.setMinWidth(58);
             share.setAlignment(Pos.CENTER_RIGHT);
-            box = new HBox(8, name, spacer, capital, pnl, share);
+            lineage.getStyleClass().add("tree-lineage");
+            lineage.setMinWidth(0);
+            lineage.setManaged(false);
+            lineage.setVisible(false);
+            box = new HBox(8, name, lineage, spacer, capital, pnl, share);
             box.setAlignment(Pos.CENTER_LEFT);
             tip.setShowDelay(javafx.util.Duration.millis(300));
         }
@@ -241,6 +276,7 @@ public final class PortfolioTreeView extends VBox {
             }
             setText(null);
             name.setText(node.label());
+            lineage(node instanceof PortfolioNode.AccountNode a ? badge(a.account()) : "");
             PortfolioFigures all = owner.model.figuresProperty().get();
             boolean high = false;
             switch (node) {
@@ -254,13 +290,17 @@ public final class PortfolioTreeView extends VBox {
                 case PortfolioNode.AccountNode a -> {
                     nodeClass("node-account");
                     Optional<AccountFigures> f = all.of(a.account().id());
-                    RunState state = f.map(AccountFigures::state).orElse(PortfolioFigures.state(a.account(), null, false));
+                    RunState computed = f.map(AccountFigures::state).orElse(PortfolioFigures.state(a.account(), null, false));
+                    // a waiting fork is paused by the engine, but what the user must do is link it
+                    RunState state = owner.model.lineageProperty().get().waiting(a.account().id()) && computed != RunState.CLOSED
+                            ? RunState.WAITING : computed;
                     statusIcon(state);
                     show(f.map(AccountFigures::total).orElse(NodeFigures.of(a.capital())));
                     share.setText("");
                     tip.setText(a.account().name() + " (" + a.account().id() + "): " + state.label()
-                            + f.map(x -> x.detail().equals(state.label()) ? "" : "\n" + x.detail()).orElse("")
-                            + f.flatMap(AccountFigures::nextRun).map(t -> "\nNext: " + Formats.marketTime(t)).orElse(""));
+                            + f.map(x -> x.detail().equals(computed.label()) || state == RunState.WAITING ? "" : "\n" + x.detail()).orElse("")
+                            + f.flatMap(AccountFigures::nextRun).filter(t -> state != RunState.WAITING).map(t -> "\nNext: " + Formats.marketTime(t)).orElse("")
+                            + lineageTip(a.account()));
                 }
                 case PortfolioNode.SleeveNode s -> {
                     nodeClass("node-sleeve");
@@ -292,6 +332,53 @@ public final class PortfolioTreeView extends VBox {
             setGraphic(box);
         }
 
+        /** The short lineage badge after an account's name; empty for an account founded by hand that never forked. */
+        private String badge(Account account) {
+            io.alluse.domain.fork.LineageBook book = owner.model.lineageProperty().get();
+            io.alluse.domain.fork.Lineage l = book.of(account.id());
+            if (l.mergedInto().isPresent()) {
+                return "merged into " + owner.nameOf(l.mergedInto().get());
+            }
+            if (l.state() == io.alluse.domain.fork.LineageState.WAITING_FOR_BROKERAGE) {
+                return "waiting for brokerage";
+            }
+            if (l.parent().isPresent()) {
+                return "\u21b3 from " + owner.nameOf(l.parent().get());
+            }
+            int forks = book.forks(account.id()).size();
+            return forks == 0 ? "" : forks + (forks == 1 ? " fork" : " forks");
+        }
+
+        /** The lineage lines of an account's tooltip: where it came from, its forks, where it went, what it waits for. */
+        private String lineageTip(Account account) {
+            io.alluse.domain.fork.LineageBook book = owner.model.lineageProperty().get();
+            StringBuilder b = new StringBuilder();
+            book.founding(account.id()).ifPresent(r -> b.append("\nForked from ").append(owner.nameOf(r.parent())).append(" on ")
+                    .append(Formats.marketTime(r.startedAt())).append(" with ").append(Formats.money(r.amount())));
+            for (io.alluse.domain.fork.ForkRecord r : book.forks(account.id())) {
+                b.append("\nFork ").append(r.epoch()).append(": ").append(owner.nameOf(r.child())).append(", ")
+                        .append(Formats.marketTime(r.startedAt())).append(", ").append(Formats.money(r.amount()));
+            }
+            book.merge(account.id()).ifPresent(r -> b.append("\nMerged into ").append(owner.nameOf(r.parent())).append(" with ")
+                    .append(Formats.money(r.amount())));
+            Money reserved = book.reserved(account.id());
+            if (reserved.isPositive()) {
+                b.append("\n").append(Formats.money(reserved)).append(" reserved, un-traded, for forks waiting for their brokerage");
+            }
+            if (book.waiting(account.id())) {
+                b.append("\n").append(book.of(account.id()).instructions());
+            }
+            return b.toString();
+        }
+
+        private void lineage(String text) {
+            if (!text.equals(lineage.getText())) {
+                lineage.setText(text);
+                lineage.setVisible(!text.isEmpty());
+                lineage.setManaged(!text.isEmpty());
+            }
+        }
+
         private void show(NodeFigures f) {
             capital.setText(Formats.money(f.equity()));
             if (f.weekPnl().isPresent()) {
@@ -311,6 +398,7 @@ public final class PortfolioTreeView extends VBox {
                 case ERROR -> icon(Material2OutlinedAL.ERROR_OUTLINE, "icon-error");
                 case MISSED -> icon(Material2OutlinedMZ.UPDATE, "icon-missed");
                 case CLOSED -> icon(Material2OutlinedAL.BLOCK, "icon-closed");
+                case WAITING -> icon(Material2OutlinedAL.HOURGLASS_EMPTY, "icon-waiting");
                 case IDLE -> icon(Material2OutlinedMZ.RADIO_BUTTON_UNCHECKED, "icon-idle");
             }
         }

@@ -3,6 +3,7 @@ package io.alluse.ui.portfolio;
 import io.alluse.domain.Account;
 import io.alluse.domain.Money;
 import io.alluse.domain.AccountId;
+import io.alluse.domain.fork.LineageBook;
 import io.alluse.engine.AccountService;
 import io.alluse.engine.Engine;
 import io.alluse.engine.EngineEvent;
@@ -35,7 +36,7 @@ public final class PortfolioTreeViewModel implements AutoCloseable {
         PortfolioFigures load(List<Account> accounts, Map<AccountId, String> missed);
     }
 
-    private record Loaded(List<Account> accounts, PortfolioFigures figures) {
+    private record Loaded(List<Account> accounts, PortfolioFigures figures, LineageBook lineage) {
     }
 
     private final java.util.concurrent.Callable<List<Account>> accounts;
@@ -47,6 +48,8 @@ public final class PortfolioTreeViewModel implements AutoCloseable {
     private final ObjectProperty<PortfolioNode> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<PortfolioFigures> figures = new ReadOnlyObjectWrapper<>(PortfolioFigures.EMPTY);
+    private final ReadOnlyObjectWrapper<LineageBook> lineage = new ReadOnlyObjectWrapper<>(LineageBook.EMPTY);
+    private java.util.concurrent.Callable<LineageBook> lineageSource = () -> LineageBook.EMPTY;
     /** Accounts whose last cycle was missed (from the engine's events), until one finishes again. FX thread only. */
     private final Map<AccountId, String> missed = new HashMap<>();
     private FiguresSource source = (list, m) -> PortfolioFigures.compute(list, List.of(), List.of(), m);
@@ -76,6 +79,7 @@ public final class PortfolioTreeViewModel implements AutoCloseable {
             LocalDate today = io.alluse.market.calendar.ExchangeCalendar.dateOf(engine.time().now());
             return PortfolioFigures.compute(list, snapshots.since(today.minusDays(PortfolioFigures.DAYS_NEEDED)), engine.runtime(), m);
         };
+        lineageSource = engine.forking().<java.util.concurrent.Callable<LineageBook>>map(f -> f.store()::book).orElse(() -> LineageBook.EMPTY);
         closeSubscription();
         subscription = engine.events().subscribe(event -> executor.onUiThread(() -> onEvent(event)));
         refresh();
@@ -107,12 +111,14 @@ public final class PortfolioTreeViewModel implements AutoCloseable {
         loading = true;
         Map<AccountId, String> missedNow = Map.copyOf(missed);
         FiguresSource from = source;
+        java.util.concurrent.Callable<LineageBook> lineageFrom = lineageSource;
         executor.submit("Loading accounts", () -> {
             List<Account> list = List.copyOf(accounts.call());
-            return new Loaded(list, from.load(list, missedNow));
+            return new Loaded(list, from.load(list, missedNow), lineageFrom.call());
         }, loaded -> {
             error.set("");
             figures.set(loaded.figures());
+            lineage.set(loaded.lineage());
             all.set(loaded.accounts());
             loaded();
         }, failure -> {
@@ -132,6 +138,17 @@ public final class PortfolioTreeViewModel implements AutoCloseable {
     /** Every row's figures; replaced as a whole after each load. */
     public ReadOnlyObjectProperty<PortfolioFigures> figuresProperty() {
         return figures.getReadOnlyProperty();
+    }
+
+    /** Where each account came from and went (forks and merges); empty with forking off. Replaced as a whole after each load. */
+    public ReadOnlyObjectProperty<LineageBook> lineageProperty() {
+        return lineage.getReadOnlyProperty();
+    }
+
+    /** Uses {@code source} for the lineage (tests). */
+    public void attachLineage(java.util.concurrent.Callable<LineageBook> source) {
+        lineageSource = source;
+        refresh();
     }
 
     /** Stops following the engine. */

@@ -9,6 +9,8 @@ public enum RunState {
     /** A cycle's window passed while the app was not running (or could not trade). */
     MISSED("Missed window"),
     CLOSED("Closed"),
+    /** Forked at a broker that cannot open accounts: waits for the user to open one and link it (docs/decisions/0020). */
+    WAITING("Waiting for its brokerage account"),
     /** Not (yet) managed by the engine: while the app starts, or with no engine attached. */
     IDLE("Not running");
 

@@ -54,6 +54,9 @@ final class AccountActions {
     static final KeyCombination DEPOSIT = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
+    /** Actions on an account's lineage: in the context menu only where they apply. */
+    private static final java.util.Set<String> LINEAGE = java.util.Set.of("compare-forks", "link-brokerage");
+
     private final WorkstationServices services;
     private final UiExecutor executor;
     private final PortfolioTreeViewModel portfolio;
@@ -81,7 +84,12 @@ final class AccountActions {
                 // closed accounts keep their ledger: their history is exactly what a tax export needs
                 new Action("export", a -> "E_xport\u2026", EXPORT, a -> true,
                         account -> ExportView.open(owner.get(), services, Optional.of(account), executor, report), false),
-                new Action("close", a -> "C_lose account\u2026", null, open, this::close, true));
+                new Action("close", a -> "C_lose account\u2026", null, open, this::close, true),
+                // lineage (docs/decisions/0020): only where it applies
+                new Action("compare-forks", a -> "Compare with _forks", null, a -> !lineage().forks(a.id()).isEmpty(),
+                        account -> compareWithForks(account.id()), true),
+                new Action("link-brokerage", a -> "_Link brokerage\u2026", null, a -> lineage().waiting(a.id()),
+                        account -> linkBrokerage(account.id()), false));
     }
 
     /** The Account menu: every action, enabled while an account (or one of its sleeves) is selected and the action applies. */
@@ -111,8 +119,18 @@ final class AccountActions {
      */
     List<MenuItem> contextItems(Account account) {
         List<MenuItem> items = new ArrayList<>();
+        boolean lineageShown = false;
         for (Action action : actions) {
-            if (action.separatorBefore()) {
+            if (LINEAGE.contains(action.id())) {
+                // most accounts have no lineage: their menu stays as it was instead of showing two dead entries
+                if (!action.enabled().test(account)) {
+                    continue;
+                }
+                if (!lineageShown) {
+                    items.add(new SeparatorMenuItem());
+                    lineageShown = true;
+                }
+            } else if (action.separatorBefore()) {
                 items.add(new SeparatorMenuItem());
             }
             MenuItem item = new MenuItem(action.text().apply(account));
@@ -122,6 +140,32 @@ final class AccountActions {
             items.add(item);
         }
         return items;
+    }
+
+    private io.alluse.domain.fork.LineageBook lineage() {
+        return portfolio.lineageProperty().get();
+    }
+
+    /** The compare view with {@code parent} and every account it forked checked. */
+    void compareWithForks(io.alluse.domain.AccountId parent) {
+        io.alluse.ui.compare.CompareView.open(owner.get(), new io.alluse.ui.compare.CompareData(services), executor,
+                java.util.Set.copyOf(lineage().family(parent)));
+    }
+
+    /** The brokerage step for a fork that waits for its brokerage account; the tree shows it managed once linked. */
+    void linkBrokerage(io.alluse.domain.AccountId waiting) {
+        io.alluse.domain.fork.LineageBook book = lineage();
+        Optional<Account> account = portfolio.accountsProperty().get().stream().filter(a -> a.id().equals(waiting)).findFirst();
+        if (account.isEmpty() || !book.waiting(waiting)) {
+            report.accept(waiting + " does not wait for a brokerage account.");
+            return;
+        }
+        io.alluse.domain.Money amount = book.founding(waiting).map(io.alluse.domain.fork.ForkRecord::amount).orElse(io.alluse.domain.Money.ZERO);
+        io.alluse.ui.wizard.LinkBrokerageView.open(owner.get(), services, executor, account.get(), amount, book.of(waiting).instructions(), linked -> {
+            report.accept(linked.name() + " is linked to " + linked.broker().kind().label() + " account " + linked.broker().externalAccountId()
+                    + " and managed from now on.");
+            portfolio.refreshAndSelect(linked);
+        });
     }
 
     private void pauseOrResume(Account account) {

@@ -75,6 +75,26 @@ public final class MainWindow extends BorderPane {
 
         AccountActions accountActions = new AccountActions(services, executor, portfolio, () -> getScene().getWindow(), status::setText);
         tree.setAccountMenu(accountActions::contextItems);
+        detail.setLineageActions(new io.alluse.ui.drilldown.LineageActions() {
+            @Override
+            public void show(AccountId id) {
+                if (!tree.select(id)) {
+                    // filtered out: clear the filter so the account can be shown
+                    portfolio.filterProperty().set("");
+                    tree.select(id);
+                }
+            }
+
+            @Override
+            public void compareWithForks(AccountId parent) {
+                accountActions.compareWithForks(parent);
+            }
+
+            @Override
+            public void linkBrokerage(AccountId waiting) {
+                accountActions.linkBrokerage(waiting);
+            }
+        });
         setTop(menus(services, executor, accountActions, toggleTheme, quit));
         setCenter(split);
         portfolio.accountsProperty().addListener((obs, old, now) -> {

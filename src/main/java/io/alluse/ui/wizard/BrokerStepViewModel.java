@@ -42,10 +42,14 @@ public final class BrokerStepViewModel {
     private final ReadOnlyBooleanWrapper vaultLocked = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper vaultExists = new ReadOnlyBooleanWrapper();
     private int generation;
+    /** What the Test button asks: the wizard's broker check, or linking's check that also weighs the cash (0020). */
+    private java.util.function.BiFunction<BrokerSetup, AccountId, ConnectionCheck> checker;
+    private List<BrokerKind> kinds = List.of(BrokerKind.values());
 
     BrokerStepViewModel(AccountService accounts, UiExecutor executor) {
         this.accounts = accounts;
         this.executor = executor;
+        this.checker = accounts::checkBroker;
         // a result belongs to the broker it was tested against
         kind.addListener((obs, old, now) -> forget());
         keyId.addListener(o -> forget());
@@ -149,7 +153,14 @@ public final class BrokerStepViewModel {
     }
 
     public List<BrokerKind> kinds() {
-        return List.of(BrokerKind.values());
+        return kinds;
+    }
+
+    /** Linking a waiting fork: only the brokers with credentials, tested by {@code check}. Call before the view is built. */
+    void forLinking(List<BrokerKind> offered, java.util.function.BiFunction<BrokerSetup, AccountId, ConnectionCheck> check) {
+        this.kinds = List.copyOf(offered);
+        this.checker = check;
+        kind.set(offered.getFirst());
     }
 
     /** Tests the chosen broker for the account about to be created, in the background. */
@@ -180,7 +191,7 @@ public final class BrokerStepViewModel {
             } catch (VaultException e) {
                 return ConnectionCheck.failed("The credential vault did not open", e.getMessage());
             }
-            return accounts.checkBroker(setup, id);
+            return checker.apply(setup, id);
         }, check -> {
             vaultChanged();
             if (mine == generation) {

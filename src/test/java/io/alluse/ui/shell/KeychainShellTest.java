@@ -118,7 +118,9 @@ class KeychainShellTest {
         }
         services = new WorkstationServices("ALL-USE Workstation", "test", data, data.resolve("logs"), data.resolve("ui.properties"),
                 accounts, ledgers, new BackupService(database, new Backups(data, 3), clock::now), engine, time, paper,
-                new SnapshotRepository(database), market, new io.alluse.analytics.Exports(new AccountRepository(database), ledgers));
+                new SnapshotRepository(database), market, new io.alluse.analytics.Exports(new AccountRepository(database), ledgers),
+                new io.alluse.analytics.PortfolioAnalytics(new AccountRepository(database), new SnapshotRepository(database), ledgers),
+                new io.alluse.store.NotificationLog(database));
         Themes.apply(false);
         executor = new FxUiExecutor();
         scene = new Scene(new MainWindow(services, executor, () -> { }, () -> { }), 1100, 700);

@@ -47,12 +47,25 @@ public final class UiTestServices implements AutoCloseable {
             .stream().map(io.alluse.domain.Symbol::new).collect(java.util.stream.Collectors.toSet()));
 
     public UiTestServices(Path dir, SymbolCatalog catalog) {
+        this(dir, catalog, null);
+    }
+
+    /** Accounts treated as at a real broker: no paper desk, so their forks wait for a brokerage account (docs/decisions/0017). */
+    public final java.util.Set<io.alluse.domain.AccountId> realBroker = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private io.alluse.engine.Forking forking;
+    private final io.alluse.engine.Brokerages brokerages;
+
+    /**
+     * With Alpaca beside the paper broker ({@code alpaca} built over a loopback server and a test vault):
+     * the wizard's and the link dialog's brokerage step can then connect to it.
+     */
+    public UiTestServices(Path dir, SymbolCatalog catalog, io.alluse.engine.AlpacaBrokerages alpaca) {
         database = Database.open(dir);
         clock = new SimulatedClock(START);
         market = SimulatedMarket.withDefaults(clock, 7);
         paper = new PaperBrokerages(new PaperBrokerage(database.dataSource(), market));
         time = TimeControl.simulated(clock, Double.POSITIVE_INFINITY);
-        AccountService accounts = new AccountService(new AccountRepository(database), catalog, clock::now, UiTestServices::price, paper);
+        io.alluse.engine.AllBrokerages all = alpaca == null ? null : new io.alluse.engine.AllBrokerages(paper, alpaca);
         LedgerStore ledgers = new LedgerStore(database);
         io.alluse.engine.Brokerages wrapped = new io.alluse.engine.Brokerages() {
             @Override
@@ -67,15 +80,93 @@ public final class UiTestServices implements AutoCloseable {
 
             @Override
             public io.alluse.broker.Broker connect(io.alluse.domain.Account account) {
-                return brokerWrappers.getOrDefault(account.id(), b -> b).apply(paper.connect(account));
+                io.alluse.broker.Broker broker = all != null ? all.connect(account) : paper.connect(account);
+                return brokerWrappers.getOrDefault(account.id(), b -> b).apply(broker);
+            }
+
+            @Override
+            public java.util.Optional<io.alluse.broker.paper.PaperBroker> paperDesk(io.alluse.domain.Account account) {
+                return realBroker.contains(account.id()) ? java.util.Optional.empty() : paper.paperDesk(account);
+            }
+
+            @Override
+            public io.alluse.engine.ConnectionCheck check(io.alluse.domain.AccountId id, io.alluse.engine.BrokerSetup setup) {
+                return all != null ? all.check(id, setup) : io.alluse.engine.Brokerages.super.check(id, setup);
+            }
+
+            @Override
+            public Opened open(io.alluse.domain.AccountId id, io.alluse.engine.BrokerSetup setup, io.alluse.domain.Money initial) {
+                return all != null ? all.open(id, setup, initial) : io.alluse.engine.Brokerages.super.open(id, setup, initial);
+            }
+
+            @Override
+            public java.util.Optional<io.alluse.domain.Money> cashAt(io.alluse.engine.BrokerSetup setup) {
+                return all != null ? all.cashAt(setup) : java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<io.alluse.secrets.SecretVault> vault() {
+                return all != null ? all.vault() : java.util.Optional.empty();
             }
         };
+        AccountService accounts = new AccountService(new AccountRepository(database), catalog, clock::now, UiTestServices::price, wrapped);
+        brokerages = wrapped;
         engine = new Engine(accounts, ledgers, wrapped, time, new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), EngineSettings.DEFAULT);
         services = new WorkstationServices("ALL-USE Workstation", "test", dir, dir.resolve("logs"), dir.resolve("ui.properties"),
                 accounts, ledgers, new BackupService(database, new Backups(dir, 3), clock::now), engine, time, paper,
                 new SnapshotRepository(database), market, new io.alluse.analytics.Exports(new AccountRepository(database), ledgers),
                 new io.alluse.analytics.PortfolioAnalytics(new AccountRepository(database), new SnapshotRepository(database), ledgers),
                 new io.alluse.store.NotificationLog(database));
+    }
+
+    /** Turns forking and merging on (before {@link #runEngineUntil}): the tree and account view then show lineage. */
+    public io.alluse.engine.Forking enableForking() {
+        if (forking == null) {
+            forking = new io.alluse.engine.Forking(services.accounts(), new io.alluse.store.ForkStore(database), services.ledgers(), brokerages);
+            engine.enableForking(forking);
+        }
+        return forking;
+    }
+
+    /**
+     * Forks {@code amount} out of {@code parent} now, as the engine does after a cycle (the record,
+     * the money at the paper broker, one booking in both ledgers), without waiting for Gen-Acc to grow:
+     * lineage to show in UI tests. At a {@link #realBroker} parent the fork waits for its brokerage.
+     */
+    public io.alluse.domain.Account forkNow(io.alluse.domain.AccountId parent, io.alluse.domain.Money amount) {
+        io.alluse.store.ForkStore store = enableForking().store();
+        io.alluse.domain.Account p = services.accounts().get(parent);
+        Instant now = clock.now();
+        io.alluse.domain.fork.ForkRecord r = store.begin(io.alluse.domain.fork.ForkRecord.Kind.FORK, parent,
+                epoch -> new io.alluse.domain.AccountId(parent.value() + "-f" + epoch), amount, now);
+        java.util.List<io.alluse.domain.ExecutionWindow> taken = services.accounts().accounts().stream().map(a -> a.config().window()).toList();
+        io.alluse.domain.NewAccount spec = new io.alluse.domain.NewAccount(r.child(), p.name() + " fork " + r.epoch(), amount,
+                p.config().withTargets(io.alluse.domain.Percent.ofBasisPoints(5000), io.alluse.domain.Percent.ZERO, io.alluse.domain.Percent.ofBasisPoints(5000))
+                        .withWindow(io.alluse.domain.ExecutionWindow.suggest(taken)));
+        if (realBroker.contains(parent)) {
+            String instructions = "Open a brokerage account for " + spec.name() + " (" + spec.id() + ") at Alpaca, transfer " + amount + " into it from "
+                    + p.name() + "'s brokerage account, then link it. Until then " + amount + " stays reserved, un-traded, in " + p.name() + "'s Gen-Acc.";
+            return store.completeWaiting(r, spec, new io.alluse.domain.BrokerConnection(io.alluse.domain.BrokerKind.ALPACA_PAPER,
+                    "UNLINKED-" + spec.id().value().toUpperCase(java.util.Locale.ROOT)), instructions, now);
+        }
+        String withdrawal = paper.desk(p).withdraw(amount).id();
+        io.alluse.domain.BrokerConnection connection = paper.connectionFor(r.child());
+        String opening = paper.open(r.child(), connection, amount).activityId();
+        return store.completeFork(r, withdrawal, spec, connection, opening, now);
+    }
+
+    /** Merges a forked account that holds only cash into its parent's Com-Acc now, as the engine does at the merge amount. */
+    public void mergeNow(io.alluse.domain.AccountId child) {
+        io.alluse.store.ForkStore store = enableForking().store();
+        io.alluse.domain.AccountId parent = store.lineage(child).parent().orElseThrow();
+        io.alluse.domain.Account c = services.accounts().get(child);
+        io.alluse.domain.Account p = services.accounts().get(parent);
+        java.util.Map<io.alluse.domain.SleeveKind, io.alluse.domain.Money> cash = services.ledgers().forAccount(child).state().cash();
+        io.alluse.domain.Money total = cash.values().stream().reduce(io.alluse.domain.Money.ZERO, io.alluse.domain.Money::plus);
+        io.alluse.domain.fork.ForkRecord r = store.begin(io.alluse.domain.fork.ForkRecord.Kind.MERGE, parent, epoch -> child, total, clock.now());
+        String w = paper.desk(c).withdraw(total).id();
+        String d = paper.desk(p).deposit(total).id();
+        store.completeMerge(r, cash, w, d, clock.now());
     }
 
     /** A Monday morning before the open, well after today so the paper clock never runs behind the calendar. */

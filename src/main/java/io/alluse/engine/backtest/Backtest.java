@@ -263,7 +263,7 @@ public final class Backtest {
                     Money cash = a.book.state().totalCash();
                     a.cursor = a.paper.withdraw(cash).id();
                     a.parent.cursor = a.parent.paper.deposit(cash).id();
-                    a.book = new LedgerBook(a.id, new LedgerState(Map.of(), List.of()));
+                    a.book = LedgerBook.unrecorded(a.id, new LedgerState(Map.of(), List.of()));
                     a.parent.book = moved(a.parent, SleeveKind.COM, cash);
                     a.mergedOn = index;
                     merged++;
@@ -315,7 +315,7 @@ public final class Backtest {
             LedgerState s = a.book.state();
             EnumMap<SleeveKind, Money> cash = new EnumMap<>(s.cash());
             cash.merge(sleeve, amount, Money::plus);
-            return new LedgerBook(a.id, new LedgerState(cash, s.positions()));
+            return LedgerBook.unrecorded(a.id, new LedgerState(cash, s.positions()));
         }
 
         /**
@@ -398,7 +398,7 @@ public final class Backtest {
             this.cursor = opening.id();
             SleeveCapitals split = SleeveCapitals.split(initialCapital, config);
             this.genCapitalIn = split.of(SleeveKind.GEN);
-            this.book = new LedgerBook(id, new LedgerState(split.byKind(), List.of()));
+            this.book = LedgerBook.unrecorded(id, new LedgerState(split.byKind(), List.of()));
         }
 
         void sync(Marks marks) {

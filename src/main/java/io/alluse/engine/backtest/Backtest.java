@@ -214,11 +214,13 @@ public final class Backtest {
                 }
                 LocalDate today = day;
                 TreeMap<Instant, List<Sim>> byWindow = new TreeMap<>();
+                // thousands of accounts share a few dozen windows: work each one out once a day
+                Map<ExecutionWindow, Optional<CycleSchedule.Window>> windowsToday = new java.util.HashMap<>();
                 for (Sim a : accounts) {
                     if (a.mergedOn >= 0) {
                         continue;
                     }
-                    schedule.windowOn(today, a.config.window())
+                    windowsToday.computeIfAbsent(a.config.window(), w -> schedule.windowOn(today, w))
                             .ifPresent(w -> byWindow.computeIfAbsent(w.start(), k -> new ArrayList<>()).add(a));
                 }
                 for (Map.Entry<Instant, List<Sim>> group : byWindow.entrySet()) {
@@ -343,6 +345,9 @@ public final class Backtest {
                 }
                 SleeveState state = new SleeveState(a.id, a.config.sleeve(kind), a.config.cashBuffer(), a.book.cash(kind), a.book.positions(kind),
                         sleeveOrders);
+                if (Strategies.isIdle(state, day)) {
+                    continue; // decide would place nothing (and only say why): most sleeves on most days
+                }
                 SleeveDecision decision = strategies.get(kind).decide(state, market, new CycleContext(day, now));
                 for (OrderIntent intent : decision.orders()) {
                     if (a.weekOrders.containsKey(intent.clientOrderId())) {

@@ -92,11 +92,7 @@ public final class Backtest {
         AtomicLong done = new AtomicLong();
         try {
             List<Future<Lane>> lanes = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                List<AccountId> mine = new ArrayList<>();
-                for (int i = t; i < ids.size(); i += threads) {
-                    mine.add(ids.get(i));
-                }
+            for (List<AccountId> mine : byLane(ids, windows, threads)) {
                 lanes.add(pool.submit(() -> {
                     Lane lane = new Lane(mine, windows);
                     lane.run(n -> progress.accept(done.addAndGet(n)));
@@ -113,6 +109,33 @@ public final class Backtest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Accounts with the same execution window go to the same lane: they quote at the same minutes, so
+     * they share that lane's option chains instead of each lane building its own copy. Whole groups
+     * go to the lane with the fewest accounts so far. Which lane runs an account changes no result.
+     */
+    private static List<List<AccountId>> byLane(List<AccountId> ids, Map<AccountId, ExecutionWindow> windows, int threads) {
+        Map<ExecutionWindow, List<AccountId>> groups = new java.util.LinkedHashMap<>();
+        for (AccountId id : ids) {
+            groups.computeIfAbsent(windows.get(id), w -> new ArrayList<>()).add(id);
+        }
+        List<List<AccountId>> lanes = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            lanes.add(new ArrayList<>());
+        }
+        for (List<AccountId> group : groups.values()) {
+            List<AccountId> smallest = lanes.getFirst();
+            for (List<AccountId> lane : lanes) {
+                if (lane.size() < smallest.size()) {
+                    smallest = lane;
+                }
+            }
+            smallest.addAll(group);
+        }
+        lanes.removeIf(List::isEmpty);
+        return lanes;
     }
 
     private BacktestResult result(List<Lane> lanes) {

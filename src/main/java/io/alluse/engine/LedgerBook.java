@@ -68,8 +68,25 @@ public final class LedgerBook {
     private final List<AuditLine> audit = new ArrayList<>();
     private final List<EngineEvent> events = new ArrayList<>();
 
+    /**
+     * False for a book that keeps cash and holdings only: it writes no rows, position changes, audit
+     * lines or events, so it formats no text. The backtest drains and discards those every day; the
+     * numbers are booked by the same code either way.
+     */
+    private final boolean records;
+
     public LedgerBook(AccountId account, LedgerState state) {
+        this(account, state, true);
+    }
+
+    /** A book that keeps cash and holdings only, for a backtest; its drains are always empty. */
+    public static LedgerBook unrecorded(AccountId account, LedgerState state) {
+        return new LedgerBook(account, state, false);
+    }
+
+    private LedgerBook(AccountId account, LedgerState state, boolean records) {
         this.account = account;
+        this.records = records;
         for (SleeveKind kind : SleeveKind.values()) {
             cash.put(kind, state.cash(kind).cents());
         }
@@ -149,6 +166,10 @@ public final class LedgerBook {
         long cashDelta = f.side() == OrderSide.SELL ? amount : -amount;
         EntryKind kind = entryKind(f.instrument(), f.side(), h.quantity);
         move(sleeve, h, signedQty, -cashDelta, f.at());
+        if (!records) {
+            cash.merge(sleeve, f.commission().isPositive() ? Math.subtractExact(cashDelta, f.commission().cents()) : cashDelta, Math::addExact);
+            return;
+        }
         book(f.at(), sleeve, kind, f.instrument().code(), signedQty, f.price(), Money.ofCents(cashDelta), f.id(),
                 (f.side() == OrderSide.SELL ? "Sold " : "Bought ") + f.quantity() + " " + describe(f.instrument()) + " at " + f.price()
                         + " (order " + f.clientOrderId() + ")");
@@ -188,8 +209,10 @@ public final class LedgerBook {
             // the broker assigned more than our books hold: book it on Com-Acc and say so
             Holding h = holding(SleeveKind.COM, option, a.at());
             deliver(SleeveKind.COM, h, option, remaining, a.at(), a.id(), true);
-            audit.add(new AuditLine(a.at(), AuditKind.ERROR, "Assignment of " + remaining + " " + describe(option)
-                    + " not held by any sleeve; booked on Com-Acc", "activity " + a.id()));
+            if (records) {
+                audit.add(new AuditLine(a.at(), AuditKind.ERROR, "Assignment of " + remaining + " " + describe(option)
+                        + " not held by any sleeve; booked on Com-Acc", "activity " + a.id()));
+            }
         }
     }
 
@@ -230,6 +253,10 @@ public final class LedgerBook {
             move(sleeve, stockHolding, -shares, 0, at);
         }
         long cashDelta = sharesIn ? -strikeAmount : strikeAmount;
+        if (!records) {
+            cash.merge(sleeve, cashDelta, Math::addExact);
+            return;
+        }
         EntryKind kind = shortSide ? (contract.right() == OptionRight.PUT ? EntryKind.ASSIGNMENT : EntryKind.CALLED_AWAY) : EntryKind.EXERCISE;
         String what = shortSide
                 ? (contract.right() == OptionRight.PUT ? "Assigned " : "Called away ") + contracts + " " + describe(contract) + ": "
@@ -249,6 +276,9 @@ public final class LedgerBook {
             long qty = h.quantity;
             long cost = h.costCents;
             move(sleeve, h, -qty, -cost, x.at());
+            if (!records) {
+                continue; // the entry moves no cash
+            }
             String what = "Expired worthless: " + Math.abs(qty) + " " + describe(x.option())
                     + (qty < 0 ? ", premium " + Money.ofCents(-cost) + " kept" : ", cost " + Money.ofCents(cost) + " lost");
             book(x.at(), sleeve, EntryKind.EXPIRATION, x.option().code(), -qty, Money.ZERO, Money.ZERO, x.id(), what);
@@ -266,6 +296,9 @@ public final class LedgerBook {
                 : FundChange.book(before, flow, config);
         for (SleeveKind kind : SleeveKind.values()) {
             cash.merge(kind, change.change(kind).cents(), Math::addExact);
+        }
+        if (!records) {
+            return;
         }
         cashFlows.add(change);
         String verb = flow.kind() == CashFlow.Kind.DEPOSIT ? "Deposit" : "Withdrawal";
@@ -288,7 +321,9 @@ public final class LedgerBook {
                 book(c.at(), kind, EntryKind.ADJUSTMENT, "", 0, Money.ZERO, part, c.id(), c.description());
             }
         }
-        audit.add(new AuditLine(c.at(), AuditKind.SYNC, "Broker cash adjustment " + c.amount() + ": " + c.description(), "activity " + c.id()));
+        if (records) {
+            audit.add(new AuditLine(c.at(), AuditKind.SYNC, "Broker cash adjustment " + c.amount() + ": " + c.description(), "activity " + c.id()));
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -336,13 +371,17 @@ public final class LedgerBook {
             costDelta -= h.costCents;
             h.costCents = 0;
         }
-        positionChanges.add(new PositionChange(sleeve, h.instrument, quantityDelta, Money.ofCents(costDelta), at));
+        if (records) {
+            positionChanges.add(new PositionChange(sleeve, h.instrument, quantityDelta, Money.ofCents(costDelta), at));
+        }
     }
 
     private void book(Instant at, SleeveKind sleeve, EntryKind kind, String instrument, long quantity, Money price, Money amount,
                       String reference, String memo) {
         cash.merge(sleeve, amount.cents(), Math::addExact);
-        entries.add(new NewEntry(at, sleeve, kind, instrument, quantity, price, amount, reference, memo));
+        if (records) {
+            entries.add(new NewEntry(at, sleeve, kind, instrument, quantity, price, amount, reference, memo));
+        }
     }
 
     /** The sleeve an order was placed for, from our client order id; orders we did not place go to Com-Acc. */
@@ -366,7 +405,9 @@ public final class LedgerBook {
 
     /** Adds a line to the audit log of the next batch (decisions, skips, orders). */
     public void note(AuditLine line) {
-        audit.add(line);
+        if (records) {
+            audit.add(line);
+        }
     }
 
     /** Events for the user from what was booked since the last drain. */

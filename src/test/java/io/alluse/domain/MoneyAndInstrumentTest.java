@@ -36,6 +36,24 @@ class MoneyAndInstrumentTest {
     }
 
     @Test
+    void occCodeWrittenByHandEqualsTheFormatterForm() {
+        // the formatter form code() used before it was written by hand: an independent second way
+        java.time.format.DateTimeFormatter occDate = java.time.format.DateTimeFormatter.ofPattern("yyMMdd", java.util.Locale.ROOT);
+        java.util.Random random = new java.util.Random(3);
+        String[] roots = {"A", "BRK.B", "AAPL", "GOOGL", "SPY", "QQQ", "BF.A"};
+        for (int i = 0; i < 20_000; i++) {
+            Symbol symbol = new Symbol(roots[random.nextInt(roots.length)]);
+            LocalDate expiry = LocalDate.of(1990 + random.nextInt(150), 1, 1).plusDays(random.nextInt(366));
+            OptionRight right = random.nextBoolean() ? OptionRight.PUT : OptionRight.CALL;
+            Money strike = Money.ofCents(1 + (random.nextBoolean() ? random.nextInt(100_000) : random.nextLong(1, 100_000_000_000L)));
+            OptionContract c = new OptionContract(symbol, expiry, right, strike);
+            String expected = (symbol.value().replace(".", "") + "      ").substring(0, 6) + occDate.format(expiry) + right.code()
+                    + String.format(java.util.Locale.ROOT, "%08d", strike.cents() * 10L);
+            assertThat(c.code()).as(c.describe()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void suggestedWindowsDoNotOverlapUntilTheDayIsFullThenShareAsLittleAsPossible() {
         List<ExecutionWindow> taken = new java.util.ArrayList<>();
         // 09:45-15:30 holds eleven 30-minute windows and, in the 15:15-15:30 gap, one of 15 minutes

@@ -105,11 +105,7 @@ public final class Backtest {
         AtomicLong done = new AtomicLong();
         try {
             List<Future<Lane>> lanes = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                List<AccountId> mine = new ArrayList<>();
-                for (int i = t; i < ids.size(); i += threads) {
-                    mine.add(ids.get(i));
-                }
+            for (List<AccountId> mine : byLane(ids, windows, threads)) {
                 lanes.add(pool.submit(() -> {
                     Lane lane = new Lane(mine, windows);
                     lane.run(n -> progress.accept(done.addAndGet(n)));
@@ -126,6 +122,33 @@ public final class Backtest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Accounts with the same execution window go to the same lane: they quote at the same minutes, so
+     * they share that lane's option chains instead of each lane building its own copy. Whole groups
+     * go to the lane with the fewest accounts so far. Which lane runs an account changes no result.
+     */
+    private static List<List<AccountId>> byLane(List<AccountId> ids, Map<AccountId, ExecutionWindow> windows, int threads) {
+        Map<ExecutionWindow, List<AccountId>> groups = new java.util.LinkedHashMap<>();
+        for (AccountId id : ids) {
+            groups.computeIfAbsent(windows.get(id), w -> new ArrayList<>()).add(id);
+        }
+        List<List<AccountId>> lanes = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            lanes.add(new ArrayList<>());
+        }
+        for (List<AccountId> group : groups.values()) {
+            List<AccountId> smallest = lanes.getFirst();
+            for (List<AccountId> lane : lanes) {
+                if (lane.size() < smallest.size()) {
+                    smallest = lane;
+                }
+            }
+            smallest.addAll(group);
+        }
+        lanes.removeIf(List::isEmpty);
+        return lanes;
     }
 
     /**
@@ -232,11 +255,13 @@ public final class Backtest {
                 }
                 LocalDate today = day;
                 TreeMap<Instant, List<Sim>> byWindow = new TreeMap<>();
+                // thousands of accounts share a few dozen windows: work each one out once a day
+                Map<ExecutionWindow, Optional<CycleSchedule.Window>> windowsToday = new java.util.HashMap<>();
                 for (Sim a : accounts) {
                     if (a.mergedOn >= 0) {
                         continue;
                     }
-                    schedule.windowOn(today, a.config.window())
+                    windowsToday.computeIfAbsent(a.config.window(), w -> schedule.windowOn(today, w))
                             .ifPresent(w -> byWindow.computeIfAbsent(w.start(), k -> new ArrayList<>()).add(a));
                 }
                 for (Map.Entry<Instant, List<Sim>> group : byWindow.entrySet()) {
@@ -291,7 +316,7 @@ public final class Backtest {
                         a.parent.flowToday[SleeveKind.COM.ordinal()] += cash.cents();
                         a.cursor = a.paper.withdraw(cash).id();
                         a.parent.cursor = a.parent.paper.deposit(cash).id();
-                        a.book = new LedgerBook(a.id, new LedgerState(Map.of(), List.of()));
+                        a.book = LedgerBook.unrecorded(a.id, new LedgerState(Map.of(), List.of()));
                         a.parent.book = moved(a.parent, SleeveKind.COM, cash);
                         a.mergedOn = index;
                         merged++;
@@ -345,7 +370,7 @@ public final class Backtest {
             LedgerState s = a.book.state();
             EnumMap<SleeveKind, Money> cash = new EnumMap<>(s.cash());
             cash.merge(sleeve, amount, Money::plus);
-            return new LedgerBook(a.id, new LedgerState(cash, s.positions()));
+            return LedgerBook.unrecorded(a.id, new LedgerState(cash, s.positions()));
         }
 
         /**
@@ -377,6 +402,9 @@ public final class Backtest {
                 }
                 SleeveState state = new SleeveState(a.id, a.config.sleeve(kind), a.config.cashBuffer(), a.book.cash(kind), a.book.positions(kind),
                         sleeveOrders);
+                if (Strategies.isIdle(state, day)) {
+                    continue; // decide would place nothing (and only say why): most sleeves on most days
+                }
                 SleeveDecision decision = strategies.get(kind).decide(state, market, new CycleContext(day, now));
                 for (OrderIntent intent : decision.orders()) {
                     if (a.weekOrders.containsKey(intent.clientOrderId())) {
@@ -458,7 +486,7 @@ public final class Backtest {
             this.cursor = opening.id();
             SleeveCapitals split = SleeveCapitals.split(initialCapital, config);
             this.genCapitalIn = split.of(SleeveKind.GEN);
-            this.book = new LedgerBook(id, new LedgerState(split.byKind(), List.of()));
+            this.book = LedgerBook.unrecorded(id, new LedgerState(split.byKind(), List.of()));
             for (SleeveKind kind : SleeveKind.values()) {
                 flowToday[kind.ordinal()] = split.of(kind).cents();
             }

@@ -56,6 +56,17 @@ final class PricePath {
     private record Memo(long index, double w) {
     }
 
+    /**
+     * The last session asked about, with everything in its intraday formula that does not depend on
+     * the instant: a backtest asks many times per session, and the calendar look-ups and the two
+     * closes were most of each answer. Swapped whole; the same arithmetic on the same values, so
+     * prices are bit-for-bit the same.
+     */
+    private record Intraday(long openMillis, long closeMillis, long n, double from, double to, double dayStdDev) {
+    }
+
+    private volatile Intraday intraday;
+
     PricePath(long seed, SymbolProfile profile, LocalDate startDate, ExchangeCalendar calendar) {
         this.seed = seed;
         this.symbolCode = CounterRandom.code(profile.symbol().value());
@@ -75,6 +86,12 @@ final class PricePath {
 
     /** The price at {@code instant}. */
     double priceAt(Instant instant) {
+        long millis = instant.toEpochMilli();
+        Intraday d = intraday;
+        if (d != null && millis >= d.openMillis && millis < d.closeMillis) {
+            double fraction = (double) (millis - d.openMillis) / (d.closeMillis - d.openMillis);
+            return Math.exp(d.from + fraction * (d.to - d.from) + d.dayStdDev * bridge(d.n, fraction));
+        }
         LocalDate date = ExchangeCalendar.dateOf(instant);
         Session session = calendar.session(date).orElse(null);
         if (session == null) {
@@ -94,6 +111,7 @@ final class PricePath {
         double fraction = (double) (instant.toEpochMilli() - session.openInstant().toEpochMilli())
                 / (session.closeInstant().toEpochMilli() - session.openInstant().toEpochMilli());
         double dayStdDev = sigma * Math.sqrt((n - p) / WEEKDAYS_PER_YEAR);
+        intraday = new Intraday(session.openInstant().toEpochMilli(), session.closeInstant().toEpochMilli(), n, from, to, dayStdDev);
         return Math.exp(from + fraction * (to - from) + dayStdDev * bridge(n, fraction));
     }
 

@@ -317,7 +317,6 @@ public final class LedgerBook {
         for (SleeveKind kind : SleeveKind.values()) {
             Money part = c.amount().isNegative() ? shares.of(kind).negate() : shares.of(kind);
             if (!part.isZero()) {
-                cash.merge(kind, part.cents(), Math::addExact);
                 book(c.at(), kind, EntryKind.ADJUSTMENT, "", 0, Money.ZERO, part, c.id(), c.description());
             }
         }

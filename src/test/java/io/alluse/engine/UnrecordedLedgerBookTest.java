@@ -72,6 +72,22 @@ class UnrecordedLedgerBookTest {
         assertThat(unrecorded.drainEvents()).isEmpty();
     }
 
+    @Test
+    void aBrokerCashAdjustmentChangesCashByItsAmountOnceAsItsLedgerRowsSay() {
+        // Alpaca books fees, interest and dividends as adjustments: the book's cash and its rows must agree
+        LedgerState opening = new LedgerState(SleeveCapitals.split(Money.ofDollars(500_000), CONFIG).byKind(), List.of());
+        for (LedgerBook book : List.of(new LedgerBook(ID, opening), LedgerBook.unrecorded(ID, opening))) {
+            Marks marks = (instrument, fallback) -> Money.ofDollars(1);
+            book.apply(new BrokerActivity.CashAdjustment("fee-1", T, Money.ofCents(-1_234), "regulatory fee"), CONFIG, marks);
+            book.apply(new BrokerActivity.CashAdjustment("int-1", T, Money.ofDollars(100), "interest"), CONFIG, marks);
+            assertThat(book.state().totalCash()).isEqualTo(Money.ofDollars(500_000).plus(Money.ofDollars(100)).minus(Money.ofCents(1_234)));
+        }
+        LedgerBook recording = new LedgerBook(ID, opening);
+        recording.apply(new BrokerActivity.CashAdjustment("int-2", T, Money.ofDollars(100), "interest"), CONFIG, (i, f) -> Money.ofDollars(1));
+        assertThat(recording.drain(Optional.empty(), Optional.empty(), Optional.empty()).entries().stream()
+                .map(e -> e.amount()).reduce(Money.ZERO, Money::plus)).isEqualTo(Money.ofDollars(100));
+    }
+
     private static ClientOrderId id(SleeveKind sleeve, String leg) {
         return ClientOrderId.of(ID, sleeve, "2026-w10", leg);
     }

@@ -155,9 +155,11 @@ void makeAotCache(Path imageDir) throws Exception {
     } finally {
         deleteTree(work);
     }
-    // first among the java-options: where jpackage's launcher finds the file after installation
-    String line = "java-options=-XX:AOTCache=$APPDIR/" + name + ".aot";
-    String updated = cfgText.replaceFirst("\\[JavaOptions\\]\\R", "[JavaOptions]" + System.lineSeparator() + line.replace("$", "\\$") + System.lineSeparator());
+    // first among the java-options: where jpackage's launcher finds the file after installation. The JVM
+    // logs harmless AOT warnings (stale code-cache adapters) to STDOUT by default, which would mix into the
+    // command line's output (accounts list, --json): the aot and cds log tags are switched off.
+    String lines = "java-options=-XX:AOTCache=$APPDIR/" + name + ".aot" + System.lineSeparator() + "java-options=-Xlog:aot*=off,cds*=off";
+    String updated = cfgText.replaceFirst("\\[JavaOptions\\]\\R", "[JavaOptions]" + System.lineSeparator() + lines.replace("$", "\\$") + System.lineSeparator());
     if (updated.equals(cfgText)) {
         throw new IllegalStateException(cfg + " has no [JavaOptions] section");
     }

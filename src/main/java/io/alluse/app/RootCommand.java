@@ -4,8 +4,11 @@ import io.alluse.ui.WorkstationServices;
 import io.alluse.ui.shell.Workstation;
 import io.alluse.engine.EngineSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,6 +20,8 @@ import picocli.CommandLine.Option;
         subcommands = {AccountsCommand.class, RunCommand.class, BacktestCommand.class, ExportCommand.class, BackupCommand.class, RestoreCommand.class})
 final class RootCommand extends CommandSupport implements Callable<Integer> {
 
+    private static final Duration FIRST_FRAME_WAIT = Duration.ofSeconds(10);
+
     @Option(names = "--smoke-test", paramLabel = "PNG",
             description = "Open the main window, save a screenshot of it to PNG and exit (checks an installation).")
     Path smokeTest;
@@ -24,7 +29,9 @@ final class RootCommand extends CommandSupport implements Callable<Integer> {
     /**
      * Shows the window first and opens the database, the paper market and the engine behind it
      * (issue 7: the window within 2 s; opening Hibernate alone takes longer). Only the folder lock
-     * is taken before, so that a second instance is refused at once with a clear message.
+     * is taken before, so that a second instance is refused at once with a clear message. The open
+     * starts when the first frame is shown: on two cores the Hibernate bootstrap beside the JavaFX
+     * toolkit slowed the first frame by a second or more (decision 0023).
      */
     @Override
     public Integer call() {
@@ -32,8 +39,11 @@ final class RootCommand extends CommandSupport implements Callable<Integer> {
         AppInfo info = AppInfo.load();
         InstanceLock lock = InstanceLock.acquire(paths.dataDir());
         CompletableFuture<AppContext> opening = new CompletableFuture<>();
+        CountDownLatch firstFrame = new CountDownLatch(1);
         Thread.ofPlatform().name("startup").daemon(true).start(() -> {
             try {
+                // bounded: a window that never renders must not keep the data closed for good
+                firstFrame.await(FIRST_FRAME_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 AppContext context = AppContext.open(paths, AppContext.PaperOptions.DEFAULT, EngineSettings.DEFAULT, lock);
                 try {
                     context.backups().takeNow("startup");
@@ -54,8 +64,12 @@ final class RootCommand extends CommandSupport implements Callable<Integer> {
                 context.notificationLog()));
         try {
             return Workstation.run(new Workstation.Launch(info.name(), info.version(), paths.dataDir(), paths.uiSettings()), services,
-                    smokeTest, StartupTime::firstFrameShown, StartupTime::mainWindowReady);
+                    smokeTest, () -> {
+                        StartupTime.firstFrameShown();
+                        firstFrame.countDown();
+                    }, StartupTime::mainWindowReady);
         } finally {
+            firstFrame.countDown();
             // the window may close before the database finished opening: wait for it, then close it properly
             try {
                 opening.join().close();

@@ -62,9 +62,9 @@ public final class AppContext implements AutoCloseable {
         SimulatedClock clock = setup.clock();
         this.time = TimeControl.simulated(clock, paper.speed());
         this.brokerages = new PaperBrokerages(new PaperBrokerage(database.dataSource(), market));
-        // Alpaca accounts read their keys from the vault, unlocked once per session by the user
+        // Alpaca accounts read their keys from the vault, unlocked once per session by the user, and price from Alpaca's market data
         AllBrokerages all = new AllBrokerages(brokerages, new AlpacaBrokerages(SecretVault.at(paths.credentialVault()), market,
-                AlpacaMode::tradingBase));
+                AlpacaMode::tradingBase, io.alluse.broker.alpaca.AlpacaMarket.DATA_BASE));
         this.accounts = new AccountService(new AccountRepository(database), market, clock::now, PaperMarket.referencePrices(market), all);
         this.ledgers = new LedgerStore(database);
         this.analytics = new io.alluse.analytics.PortfolioAnalytics(new AccountRepository(database), new io.alluse.store.SnapshotRepository(database), ledgers);

@@ -127,7 +127,7 @@ final class BrokerStepView extends VBox {
         vault.setMaxWidth(620);
         vault.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !broker.vaultLockedProperty().get()
                         ? "The credential vault is open for this session: the keys will be stored encrypted in it. "
-                        + "Market data still come from the simulated market in this version."
+                        + "The strategies price this account from Alpaca's own option quotes."
                         : broker.vaultExistsProperty().get()
                         ? "Enter the passphrase of your credential vault (asked once per session); the keys are stored encrypted under it."
                         : "Choose a passphrase (at least " + io.alluse.secrets.SecretVault.MIN_PASSPHRASE + " characters) for the new "

@@ -48,25 +48,29 @@ final class AlpacaEngineFixture implements AutoCloseable {
     final LedgerStore ledgers;
     final AccountService accounts;
     final Engine engine;
-    final AlpacaSimulator alpaca;
 
+    /** In this JVM: the simulator follows the engine's clock directly. */
     AlpacaEngineFixture(Path dir, long seed, Instant start, AlpacaSimulator alpaca) {
-        this.alpaca = alpaca;
+        this(dir, seed, start, alpaca.base());
         alpaca.advanceTo(start);
+        // Alpaca's time is the engine's: moved on before any work happens at it
+        engine.onStep(alpaca::advanceTo);
+    }
+
+    /** Against a simulator at {@code alpacaBase} (in another JVM); the caller moves its clock. */
+    AlpacaEngineFixture(Path dir, long seed, Instant start, java.net.URI alpacaBase) {
         database = Database.open(dir);
         clock = new SimulatedClock(start);
         market = SimulatedMarket.withDefaults(clock, seed);
         SecretVault vault = SecretVault.at(dir.resolve("credentials.vault"), new KdfParameters(1024, 1, 1));
         vault.unlock(PASSPHRASE);
         AllBrokerages brokerages = new AllBrokerages(new PaperBrokerages(new PaperBrokerage(database.dataSource(), market)),
-                new AlpacaBrokerages(vault, market, mode -> alpaca.base(), alpaca.base()));
+                new AlpacaBrokerages(vault, market, mode -> alpacaBase, alpacaBase));
         ledgers = new LedgerStore(database);
         accounts = new AccountService(new AccountRepository(database), market, clock::now,
                 symbol -> Optional.of(Money.roundedFrom(market.spot(symbol))), brokerages);
         engine = new Engine(accounts, ledgers, brokerages, TimeControl.simulated(clock, Double.POSITIVE_INFINITY),
                 new CycleSchedule(market.calendar(), Duration.ofMinutes(15)), EngineSettings.DEFAULT);
-        // Alpaca's time is the engine's: moved on before any work happens at it
-        engine.onStep(alpaca::advanceTo);
     }
 
     static String keyId(int n) {
@@ -74,8 +78,17 @@ final class AlpacaEngineFixture implements AutoCloseable {
     }
 
     /** Opens Alpaca account {@code n} at the simulator with $500,000 and creates our account on it through the wizard's path. */
-    Account createAlpacaAccount(int n) {
-        alpaca.openAccount(keyId(n), "PA3SIM" + String.format("%06d", n), Money.ofDollars(500_000));
+    Account createAlpacaAccount(AlpacaSimulator alpaca, int n) {
+        alpaca.openAccount(keyId(n), accountNumber(n), Money.ofDollars(500_000));
+        return createAccount(n);
+    }
+
+    static String accountNumber(int n) {
+        return "PA3SIM" + String.format("%06d", n);
+    }
+
+    /** Our account {@code n} on the Alpaca account the simulator already has for {@code keyId(n)}. */
+    Account createAccount(int n) {
         BrokerSetup.Alpaca setup = new BrokerSetup.Alpaca(AlpacaMode.PAPER, Secret.of(keyId(n)), Secret.of("sim-secret-" + n), false);
         return accounts.create(accounts.newAccountDraft(), setup);
     }

@@ -30,7 +30,7 @@ class AlpacaEngineRestartTest {
         try (AlpacaSimulator alpaca = new AlpacaSimulator(SimulatedMarket.withDefaults(alpacaClock, SEED), alpacaClock)) {
             Account a;
             try (AlpacaEngineFixture f = new AlpacaEngineFixture(dir, SEED, EngineFixture.MONDAY_0800, alpaca)) {
-                a = f.createAlpacaAccount(1);
+                a = f.createAlpacaAccount(alpaca, 1);
                 assertThat(a.broker().kind()).isEqualTo(BrokerKind.ALPACA_PAPER);
                 f.engine.load();
                 f.engine.runUntil(EngineFixture.ny("2031-03-03T10:05"));

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * The sleeve options ({@code --gen-target}, {@code --rev-symbols}, ...) are generated per sleeve in
  * {@link #addSleeveOptions} so that their names follow the validator's field keys exactly.
  */
-@Command(name = "create", description = {"Create a main account on the built-in paper broker.",
+@Command(name = "create", description = {"Create a main account on the built-in paper broker (default) or at Alpaca.",
         "Unset options take the ALL-USE defaults; the id, name and window default to the next free ones."},
         mixinStandardHelpOptions = true, sortOptions = false)
 final class AccountsCreateCommand extends CommandSupport implements Callable<Integer> {
@@ -40,6 +40,16 @@ final class AccountsCreateCommand extends CommandSupport implements Callable<Int
     String windowEnd;
     @Option(names = "--allow-overlap", description = "Allow the window to overlap other accounts' windows.")
     boolean allowOverlap;
+    @Option(names = "--broker", paramLabel = "KIND", description = "paper (default), alpaca-paper or alpaca-live.")
+    String broker;
+    @Option(names = "--alpaca-key-id", paramLabel = "KEY", description = "Alpaca API key id; the secret key is read from the "
+            + "environment variable ALPACA_SECRET_KEY and the vault passphrase from ALLUSE_VAULT_PASSPHRASE (never from the command line).")
+    String alpacaKeyId;
+    @Option(names = "--confirm-live-real-money", description = "Required with --broker alpaca-live: live trading uses real money.")
+    boolean confirmLive;
+
+    static final String SECRET_ENV = "ALPACA_SECRET_KEY";
+    static final String PASSPHRASE_ENV = "ALLUSE_VAULT_PASSPHRASE";
 
     /** The parts of a sleeve draft, in option order, with how to set each. */
     private enum SleeveField {
@@ -97,12 +107,68 @@ final class AccountsCreateCommand extends CommandSupport implements Callable<Int
         };
     }
 
+    /** The Alpaca choice, or empty for the paper broker; refusals print their fix and give null. */
+    private java.util.Optional<io.alluse.engine.BrokerSetup.Alpaca> alpacaSetup(java.util.function.Function<String, String> env) {
+        String kind = broker == null ? "paper" : broker.strip().toLowerCase(Locale.ROOT);
+        if (kind.equals("paper")) {
+            return java.util.Optional.empty();
+        }
+        if (!kind.equals("alpaca-paper") && !kind.equals("alpaca-live")) {
+            throw new IllegalArgumentException("--broker: '" + broker + "' is not a broker: use paper, alpaca-paper or alpaca-live.");
+        }
+        boolean live = kind.equals("alpaca-live");
+        if (live && !confirmLive) {
+            throw new IllegalArgumentException("--broker alpaca-live: " + io.alluse.engine.AlpacaBrokerages.LIVE_CONFIRMATION
+                    + " Add --confirm-live-real-money to create a live account, or use --broker alpaca-paper.");
+        }
+        if (alpacaKeyId == null || alpacaKeyId.isBlank()) {
+            throw new IllegalArgumentException("--alpaca-key-id: enter the account's Alpaca API key id.");
+        }
+        String secret = env.apply(SECRET_ENV);
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException(SECRET_ENV + ": set this environment variable to the Alpaca secret key (kept out of the "
+                    + "command line and the shell history).");
+        }
+        return java.util.Optional.of(new io.alluse.engine.BrokerSetup.Alpaca(live ? io.alluse.broker.alpaca.AlpacaMode.LIVE
+                : io.alluse.broker.alpaca.AlpacaMode.PAPER, io.alluse.secrets.Secret.of(alpacaKeyId.strip()),
+                io.alluse.secrets.Secret.of(secret.strip()), live && confirmLive));
+    }
+
     @Override
     public Integer call() {
+        java.util.Optional<io.alluse.engine.BrokerSetup.Alpaca> alpaca;
+        try {
+            alpaca = alpacaSetup(System::getenv);
+        } catch (IllegalArgumentException e) {
+            err().println("Account not created; nothing was changed:");
+            err().println("  " + e.getMessage());
+            err().flush();
+            return 2;
+        }
         try (AppContext context = openContext()) {
             AccountDraft draft = draft(context.accounts().newAccountDraft());
             try {
-                Account created = context.accounts().create(draft);
+                if (alpaca.isPresent()) {
+                    String passphrase = System.getenv(PASSPHRASE_ENV);
+                    var vault = context.accounts().vault().orElseThrow();
+                    if (!vault.isUnlocked()) {
+                        if (passphrase == null || passphrase.isEmpty()) {
+                            err().println("Account not created; nothing was changed:");
+                            err().println("  " + PASSPHRASE_ENV + ": set this environment variable to the credential vault's passphrase.");
+                            err().flush();
+                            return 2;
+                        }
+                        vault.unlock(passphrase.toCharArray());
+                    }
+                    var check = context.accounts().checkBroker(alpaca.get(), new io.alluse.domain.AccountId("account-check"));
+                    if (!check.ok()) {
+                        err().println("Account not created; nothing was changed: " + check.summary());
+                        check.details().forEach(d -> err().println("  " + d));
+                        err().flush();
+                        return 2;
+                    }
+                }
+                Account created = alpaca.isPresent() ? context.accounts().create(draft, alpaca.get()) : context.accounts().create(draft);
                 out().println("Created " + created.name() + " (" + created.id() + ") with " + created.totalCapital().format() + " on the "
                         + created.broker().kind().label().toLowerCase(Locale.ROOT) + ", window " + created.config().window() + " New York.");
                 for (SleeveKind kind : SleeveKind.values()) {
@@ -111,6 +177,11 @@ final class AccountsCreateCommand extends CommandSupport implements Callable<Int
                 }
                 out().flush();
                 return 0;
+            } catch (io.alluse.broker.BrokerException | io.alluse.secrets.VaultException e) {
+                err().println("Account not created; nothing was changed:");
+                err().println("  " + e.getMessage());
+                err().flush();
+                return 2;
             } catch (ValidationException e) {
                 err().println("Account not created; nothing was changed:");
                 for (FieldError error : e.errors()) {

@@ -65,11 +65,12 @@ public final class AppContext implements AutoCloseable {
         this.time = TimeControl.simulated(clock, paper.speed());
         this.brokerages = new PaperBrokerages(new PaperBrokerage(database.dataSource(), market));
         // Alpaca accounts read their keys from the OS keychain, or from the vault file (unlocked once per session) where
-        // there is none or where the folder already has one (docs/decisions/0022)
+        // there is none or where the folder already has one (docs/decisions/0022), and price from Alpaca's market data (0021)
         AccountRepository accountRows = new AccountRepository(database);
         boolean keysStored = accountRows.findAll().stream().anyMatch(a -> a.broker().kind().needsCredentials());
         this.credentials = CredentialStores.forDataFolder(paths.dataDir(), paths.credentialVault(), keysStored);
-        AllBrokerages all = new AllBrokerages(brokerages, new AlpacaBrokerages(credentials, market, AlpacaMode::tradingBase));
+        AllBrokerages all = new AllBrokerages(brokerages, new AlpacaBrokerages(credentials, market, AlpacaMode::tradingBase,
+                io.alluse.broker.alpaca.AlpacaMarket.DATA_BASE));
         this.accounts = new AccountService(accountRows, market, clock::now, PaperMarket.referencePrices(market), all);
         this.ledgers = new LedgerStore(database);
         this.analytics = new io.alluse.analytics.PortfolioAnalytics(new AccountRepository(database), new io.alluse.store.SnapshotRepository(database), ledgers);

@@ -591,7 +591,7 @@ final class AccountWorker implements AutoCloseable {
         Instant retryAt = now.plus(settings.backoff().delay(failures, id.value()));
         view = new AccountView(view.status(), view.window(), view.eligibleFrom(), view.lastCycleDay(), view.lastCycle(), view.lastSnapshot(),
                 view.lastSync(), Optional.of(retryAt));
-        if (!(e instanceof BrokerException)) {
+        if (!(e instanceof BrokerException) && !(e instanceof io.alluse.market.MarketDataException)) {
             log.error("Account {}: unexpected failure", id, e);
         } else {
             log.warn("Account {}: {} (failure {} in a row, retry at {})", id, lastError, failures, retryAt);

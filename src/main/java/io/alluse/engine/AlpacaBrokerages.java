@@ -5,6 +5,7 @@ import io.alluse.broker.BrokerAccount;
 import io.alluse.broker.BrokerException;
 import io.alluse.broker.alpaca.AlpacaBroker;
 import io.alluse.broker.alpaca.AlpacaCredentials;
+import io.alluse.broker.alpaca.AlpacaMarket;
 import io.alluse.broker.alpaca.AlpacaMode;
 import io.alluse.broker.alpaca.AlpacaSettings;
 import io.alluse.domain.Account;
@@ -36,23 +37,45 @@ public final class AlpacaBrokerages {
     private final CredentialStore store;
     private final MarketView market;
     private final Function<AlpacaMode, URI> endpoints;
+    private final URI dataBase;
 
     /**
-     * @param market    quotes and chains for the strategies (this version reads no Alpaca market data)
+     * Accounts priced from the app's market instead of Alpaca's market data: for tests of the trading
+     * plumbing only. Live accounts are refused ({@link #LIVE_NEEDS_MARKET_DATA}).
+     *
+     * @param market    quotes and chains for the strategies
      * @param endpoints the trading API base per mode: {@link AlpacaMode#tradingBase()} in the app, a loopback server in tests
      */
     public AlpacaBrokerages(CredentialStore store, MarketView market, Function<AlpacaMode, URI> endpoints) {
-        this.store = store;
-        this.market = market;
-        this.endpoints = endpoints;
+        this(store, market, endpoints, null);
     }
 
     /**
-     * Why live accounts cannot be created yet: the strategies would price real-money orders from the
-     * simulated market. Lifted when the adapter reads Alpaca's own option quotes.
+     * Accounts whose strategies read Alpaca's own contracts and quotes ({@link AlpacaMarket}), with each
+     * account's keys.
+     *
+     * @param reference the app's market: clock, calendar, rates and price history for the Alpaca market view
+     * @param dataBase  Alpaca's market data API ({@link AlpacaMarket#DATA_BASE}; a loopback server in tests), or null to price
+     *                  from {@code reference} (tests of the trading plumbing)
      */
-    public static final String LIVE_NOT_YET = "Live trading is not enabled in this version: the strategies still price options from the "
-            + "built-in simulated market, so real-money orders would carry simulated prices. Use Alpaca paper trading for now.";
+    public AlpacaBrokerages(CredentialStore store, MarketView reference, Function<AlpacaMode, URI> endpoints, URI dataBase) {
+        this.store = store;
+        this.market = reference;
+        this.endpoints = endpoints;
+        this.dataBase = dataBase;
+    }
+
+    /** Why live accounts are refused where Alpaca's market data is not wired: real-money orders must carry real prices. */
+    public static final String LIVE_NEEDS_MARKET_DATA = "Live trading needs Alpaca's market data, which this setup does not read: the "
+            + "strategies would price real-money orders from the built-in simulated market. Use Alpaca paper trading here.";
+
+    /** What the user confirms before a live account is created. */
+    public static final String LIVE_CONFIRMATION = "Live trading uses real money: orders go to your real Alpaca account.";
+
+    /** True when the strategies of Alpaca accounts read Alpaca's own quotes (live accounts allowed). */
+    public boolean readsAlpacaMarketData() {
+        return dataBase != null;
+    }
 
     /** Where the keys are kept: the OS keychain or the vault file. */
     public CredentialStore credentials() {
@@ -71,13 +94,17 @@ public final class AlpacaBrokerages {
     public ConnectionCheck check(BrokerSetup.Alpaca setup) {
         try {
             AlpacaBroker broker = adapter(setup.mode(), setup.liveConfirmed(), credentials(setup.keyId(), setup.secretKey()), null);
+            if (setup.mode() == AlpacaMode.LIVE && !readsAlpacaMarketData()) {
+                return ConnectionCheck.failed("Live trading is not available here", LIVE_NEEDS_MARKET_DATA);
+            }
             BrokerAccount account = broker.account();
+            String dataNote = marketDataNote(broker);
             String where = setup.mode() == AlpacaMode.PAPER ? "Alpaca paper account " : "Alpaca LIVE account ";
             String options = account.optionsApproved() ? "Options approved (cash-secured puts and covered calls allowed)."
                     : "Options NOT approved: request options trading (level 1 or higher) in Alpaca's dashboard before trading.";
             String summary = where + account.accountId() + ": " + account.status();
-            boolean usable = account.optionsApproved() && account.status().equals("ACTIVE") && setup.mode() == AlpacaMode.PAPER;
-            String[] details = {setup.mode() == AlpacaMode.LIVE ? "Keys work. " + LIVE_NOT_YET : options, "Cash " + account.cash().format() + ", options buying power " + account.buyingPower().format()
+            boolean usable = account.optionsApproved() && account.status().equals("ACTIVE") && dataNote.startsWith(DATA_OK);
+            String[] details = {setup.mode() == AlpacaMode.LIVE ? LIVE_CONFIRMATION + " " + options : options, dataNote, "Cash " + account.cash().format() + ", options buying power " + account.buyingPower().format()
                     + ", equity " + account.equity().format() + ".",
                     "The ledger starts with the initial capital you enter; a difference to Alpaca's cash is booked on the first sync as an external deposit or withdrawal."};
             return usable ? ConnectionCheck.ok(summary, details) : ConnectionCheck.failed(summary, details);
@@ -93,8 +120,11 @@ public final class AlpacaBrokerages {
 
     /** Checks the account is usable, then stores its keys in the credential store (a vault must be unlocked). */
     public Brokerages.Opened open(AccountId id, BrokerSetup.Alpaca setup, Money initialCapital) {
-        if (setup.mode() == AlpacaMode.LIVE) {
-            throw new BrokerException(BrokerException.Kind.REJECTED, LIVE_NOT_YET);
+        if (setup.mode() == AlpacaMode.LIVE && !readsAlpacaMarketData()) {
+            throw new BrokerException(BrokerException.Kind.REJECTED, LIVE_NEEDS_MARKET_DATA);
+        }
+        if (setup.mode() == AlpacaMode.LIVE && !setup.liveConfirmed()) {
+            throw new BrokerException(BrokerException.Kind.REJECTED, LIVE_CONFIRMATION + " Confirm live trading for this account, or choose paper trading.");
         }
         requireUnlocked();
         AlpacaBroker broker = adapter(setup.mode(), setup.liveConfirmed(), credentials(setup.keyId(), setup.secretKey()), null);
@@ -126,7 +156,7 @@ public final class AlpacaBrokerages {
         if (kind != BrokerKind.ALPACA_PAPER && kind != BrokerKind.ALPACA_LIVE) {
             throw new IllegalArgumentException(account.id() + " does not trade at Alpaca");
         }
-        return new VaultGatedBroker(account.broker().externalAccountId(), market, () -> connectNow(account));
+        return new VaultGatedBroker(account.broker().externalAccountId(), () -> connectNow(account));
     }
 
     private Broker connectNow(Account account) {
@@ -158,7 +188,28 @@ public final class AlpacaBrokerages {
     }
 
     private AlpacaBroker adapter(AlpacaMode mode, boolean liveConfirmed, AlpacaCredentials credentials, String expectedAccount) {
-        return new AlpacaBroker(AlpacaSettings.at(mode, endpoints.apply(mode), liveConfirmed), credentials, market, expectedAccount);
+        AlpacaSettings settings = AlpacaSettings.at(mode, endpoints.apply(mode), liveConfirmed);
+        MarketView view = dataBase == null ? market : AlpacaMarket.create(settings, dataBase, credentials, market);
+        return new AlpacaBroker(settings, credentials, view, expectedAccount);
+    }
+
+    private static final String DATA_OK = "Market data: ";
+    /** A symbol every options account can read, to test market data access before Create. */
+    private static final io.alluse.domain.Symbol PROBE = new io.alluse.domain.Symbol("AAPL");
+
+    /** Whether the keys may read Alpaca's market data (a stock price and AAPL's option listing). */
+    private String marketDataNote(AlpacaBroker broker) {
+        if (!(broker.market() instanceof AlpacaMarket data)) {
+            return DATA_OK + "the built-in simulated market prices this account's options (test setup).";
+        }
+        try {
+            data.spot(PROBE);
+            data.expiries(PROBE);
+            return DATA_OK + "Alpaca's stock prices and option contracts readable; option quotes come from the OPRA feed if the "
+                    + "account subscribes to it, else from the free indicative feed (15 minutes delayed).";
+        } catch (BrokerException | io.alluse.market.MarketDataException e) {
+            return "Market data NOT readable: " + e.getMessage();
+        }
     }
 
     private static AlpacaCredentials credentials(Secret keyId, Secret secret) {

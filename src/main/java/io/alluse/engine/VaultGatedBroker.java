@@ -22,13 +22,11 @@ import java.util.function.Supplier;
 final class VaultGatedBroker implements Broker {
 
     private final String accountId;
-    private final MarketView market;
     private final Supplier<Broker> connect;
     private volatile Broker connected;
 
-    VaultGatedBroker(String accountId, MarketView market, Supplier<Broker> connect) {
+    VaultGatedBroker(String accountId, Supplier<Broker> connect) {
         this.accountId = accountId;
-        this.market = market;
         this.connect = connect;
     }
 
@@ -85,9 +83,12 @@ final class VaultGatedBroker implements Broker {
         return broker().activities(afterId, limit);
     }
 
+    /**
+     * Connects like every other call: an Alpaca account's strategies must price from Alpaca's own
+     * quotes, never fall back to the built-in simulated market because its keys were not read yet.
+     */
     @Override
     public MarketView market() {
-        Broker b = connected;
-        return b == null ? market : b.market();
+        return broker().market();
     }
 }

@@ -216,4 +216,20 @@ class AccountsCliTest {
         assertThat(state()).isEqualTo(atBackup);
         assertThat(cli.run("restore", "--list").out()).contains("manual").contains("pre-restore");
     }
+
+    @Test
+    void liveAlpacaAccountsNeedTheRealMoneyConfirmationAndChangeNothingWithout() {
+        CliRunner.Result live = cli.run("accounts", "create", "--id", "account-2", "--broker", "alpaca-live", "--alpaca-key-id", "AKLIVE0001");
+        assertThat(live.exitCode()).isEqualTo(2);
+        assertThat(live.err()).contains("Account not created; nothing was changed").contains("Live trading uses real money")
+                .contains("--confirm-live-real-money");
+        CliRunner.Result noKey = cli.run("accounts", "create", "--id", "account-2", "--broker", "alpaca-live", "--confirm-live-real-money");
+        assertThat(noKey.exitCode()).isEqualTo(2);
+        assertThat(noKey.err()).contains("--alpaca-key-id").doesNotContain("real money");
+        CliRunner.Result unknown = cli.run("accounts", "create", "--id", "account-2", "--broker", "ibkr");
+        assertThat(unknown.err()).contains("'ibkr' is not a broker");
+        try (Database db = Database.open(dir)) {
+            assertThat(new AccountRepository(db).findAll()).extracting(a -> a.id().value()).containsExactly("account-1");
+        }
+    }
 }

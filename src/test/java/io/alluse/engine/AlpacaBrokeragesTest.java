@@ -103,7 +103,7 @@ class AlpacaBrokeragesTest {
                 .isInstanceOf(VaultException.class).hasMessageContaining("locked");
         vault.unlock(PASS);
         assertThatThrownBy(() -> brokerages(vault).open(ID, setup(AlpacaMode.LIVE, true), Money.ofDollars(1)))
-                .hasMessageContaining("Live trading is not enabled");
+                .hasMessageContaining("Live trading needs Alpaca's market data");
         alpaca.on("GET", "/v2/positions", Reply.fixture("positions.json"));
         assertThatThrownBy(() -> brokerages(vault).open(ID, setup(AlpacaMode.PAPER, false), Money.ofDollars(1)))
                 .hasMessageContaining("holds positions or open orders");
@@ -117,5 +117,49 @@ class AlpacaBrokeragesTest {
         assertThat(check.details()).anySatisfy(d -> assertThat(d).contains("Options NOT approved"));
         assertThat(brokerages(vault).check(setup(AlpacaMode.LIVE, false)).details())
                 .anySatisfy(d -> assertThat(d).contains("confirm live trading"));
+    }
+
+    private AlpacaBrokerages withMarketData(SecretVault vault) {
+        var clock = new io.alluse.market.clock.SimulatedClock(java.time.Instant.parse("2026-11-23T15:00:00Z"));
+        return new AlpacaBrokerages(vault, io.alluse.market.sim.SimulatedMarket.withDefaults(clock, 3), mode -> alpaca.base(), alpaca.base());
+    }
+
+    private void marketDataReadable() {
+        alpaca.on("GET", "/v2/stocks/AAPL/snapshot", Reply.json(200, "{\"symbol\":\"AAPL\",\"latestTrade\":{\"p\":231.5}}"));
+        alpaca.on("GET", "/v2/options/contracts", Reply.json(200, "{\"option_contracts\":[{\"symbol\":\"AAPL261127P00230000\","
+                + "\"expiration_date\":\"2026-11-27\",\"type\":\"put\",\"strike_price\":\"230\",\"tradable\":true}],\"next_page_token\":null}"));
+    }
+
+    @Test
+    void liveAccountsNeedTheRealMoneyConfirmationAndAlpacasMarketData() {
+        SecretVault vault = vault();
+        vault.unlock(PASS);
+        marketDataReadable();
+        assertThatThrownBy(() -> withMarketData(vault).open(ID, setup(AlpacaMode.LIVE, false), Money.ofDollars(1)))
+                .hasMessageContaining("Live trading uses real money");
+        assertThat(withMarketData(vault).check(setup(AlpacaMode.LIVE, false)).ok()).isFalse();
+        assertThat(vault.names()).isEmpty();
+
+        ConnectionCheck check = withMarketData(vault).check(setup(AlpacaMode.LIVE, true));
+        assertThat(check.ok()).as(String.join(" / ", check.details())).isTrue();
+        assertThat(check.summary()).contains("LIVE");
+        assertThat(check.details()).anySatisfy(d -> assertThat(d).contains("Live trading uses real money"))
+                .anySatisfy(d -> assertThat(d).contains("option contracts readable"));
+
+        Brokerages.Opened opened = withMarketData(vault).open(ID, setup(AlpacaMode.LIVE, true), Money.ofDollars(500_000));
+        assertThat(opened.connection().kind()).isEqualTo(BrokerKind.ALPACA_LIVE);
+        var account = new io.alluse.domain.Account(ID, ID.value(), Money.ofDollars(500_000), io.alluse.domain.AccountStatus.ACTIVE, null, null,
+                opened.connection(), java.time.Instant.EPOCH);
+        assertThat(withMarketData(vault).connect(account).market()).as("strategies read Alpaca's quotes")
+                .isInstanceOf(io.alluse.broker.alpaca.AlpacaMarket.class);
+    }
+
+    @Test
+    void theConnectionTestSaysWhenTheKeysMayNotReadMarketData() {
+        SecretVault vault = vault();
+        alpaca.on("GET", "/v2/stocks/AAPL/snapshot", Reply.error(403, 40310000, "forbidden"));
+        ConnectionCheck check = withMarketData(vault).check(setup(AlpacaMode.PAPER, false));
+        assertThat(check.ok()).isFalse();
+        assertThat(check.details()).anySatisfy(d -> assertThat(d).contains("Market data NOT readable").contains("approved for options trading"));
     }
 }

@@ -93,6 +93,23 @@ record JsonObject(Map<String, Object> fields) {
         }
     }
 
+    /** A nested object, empty when missing or null. */
+    Optional<JsonObject> optObject(String name) {
+        Object v = fields.get(name);
+        return v == null ? Optional.empty() : Optional.of(of(v, "field '" + name + "'"));
+    }
+
+    /** A nested array of objects, empty when missing or null. */
+    List<JsonObject> optList(String name) {
+        Object v = fields.get(name);
+        return v == null ? List.of() : listOf(v, "field '" + name + "'");
+    }
+
+    /** A price or greek as a double (market data is not ledger money); empty when missing. */
+    Optional<Double> optDouble(String name) {
+        return optDecimal(name).map(BigDecimal::doubleValue);
+    }
+
     boolean flag(String name) {
         Object v = fields.get(name);
         return v instanceof Boolean b ? b : v instanceof String s && Boolean.parseBoolean(s);

@@ -69,6 +69,24 @@ public final class OptionChain {
         this.puts = new LazyQuotes(this.strikes, OptionRight.PUT, pricer);
     }
 
+    /**
+     * A chain from quotes made elsewhere (a real broker's market data): {@code calls} and {@code puts}
+     * hold one quote per strike, both in the same ascending strike order.
+     */
+    public static OptionChain of(Symbol underlying, LocalDate expiry, Instant valuationTime, double underlyingPrice, double yearsToExpiry,
+                                 double riskFreeRate, double dividendYield, List<OptionQuote> calls, List<OptionQuote> puts) {
+        if (calls.size() != puts.size()) {
+            throw new IllegalArgumentException("a chain needs a call and a put at every strike: " + calls.size() + " calls, " + puts.size() + " puts");
+        }
+        List<Money> strikes = calls.stream().map(OptionQuote::strike).toList();
+        for (int i = 0; i < strikes.size(); i++) {
+            if (!puts.get(i).strike().equals(strikes.get(i)) || (i > 0 && !strikes.get(i).isGreaterThan(strikes.get(i - 1)))) {
+                throw new IllegalArgumentException("a chain's calls and puts must share strikes in ascending order (at index " + i + ")");
+            }
+        }
+        return new OptionChain(underlying, expiry, valuationTime, underlyingPrice, yearsToExpiry, riskFreeRate, dividendYield, strikes, calls, puts);
+    }
+
     /** The strikes as {@code Money}, made when read: a chain is built per quote minute and most are read at a few strikes. */
     private static final class StrikeList extends AbstractList<Money> implements RandomAccess {
         private final long[] cents;

@@ -5,13 +5,10 @@ import io.alluse.analytics.PortfolioAnalytics;
 import io.alluse.analytics.PortfolioNode;
 import io.alluse.analytics.compare.Comparison;
 import io.alluse.analytics.metrics.Performance;
-import io.alluse.analytics.metrics.Returns;
 import io.alluse.analytics.metrics.RiskFreeRate;
-import io.alluse.analytics.series.Aggregation;
 import io.alluse.analytics.series.Curve;
 import io.alluse.analytics.series.EquitySeries;
 import io.alluse.analytics.series.PriceSeries;
-import io.alluse.analytics.series.SleeveSeries;
 import io.alluse.analytics.trades.OpenPosition;
 import io.alluse.analytics.trades.TradeStatistics;
 import io.alluse.domain.Account;
@@ -43,7 +40,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -290,25 +286,5 @@ public class DrillDownData {
         }
         rows.sort(Comparator.comparing(PortfolioDetail.RecentCycle::day).reversed().thenComparing(r -> r.id().value()));
         return rows.size() > RECENT_ROWS ? List.copyOf(rows.subList(0, RECENT_ROWS)) : rows;
-    }
-
-    /** Each account's sleeves' daily series, from snapshot rows in any order. */
-    public static Map<AccountId, Map<SleeveKind, EquitySeries>> sleeveSeries(List<EquitySnapshot> snapshots) {
-        Map<AccountId, Map<SleeveKind, TreeMap<LocalDate, EquitySnapshot>>> grouped = new LinkedHashMap<>();
-        for (EquitySnapshot s : snapshots) {
-            grouped.computeIfAbsent(s.account(), a -> new EnumMap<>(SleeveKind.class))
-                    .computeIfAbsent(s.sleeve(), k -> new TreeMap<>()).put(s.day(), s);
-        }
-        Map<AccountId, Map<SleeveKind, EquitySeries>> out = new HashMap<>();
-        grouped.forEach((account, sleeves) -> {
-            Map<SleeveKind, EquitySeries> series = new EnumMap<>(SleeveKind.class);
-            sleeves.forEach((kind, days) -> {
-                EquitySeries.Builder b = EquitySeries.builder();
-                days.values().forEach(s -> b.add(s.day(), s.equity(), s.flow()));
-                series.put(kind, b.build());
-            });
-            out.put(account, series);
-        });
-        return out;
     }
 }

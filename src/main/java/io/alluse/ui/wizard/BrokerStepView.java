@@ -128,7 +128,7 @@ final class BrokerStepView extends VBox {
             f.row("_Vault passphrase", passphrase, null);
             vault.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !broker.vaultLockedProperty().get()
                             ? "The credential vault is open for this session: the keys will be stored encrypted in it. "
-                            + "Market data still come from the simulated market in this version."
+                            + "The strategies price this account from Alpaca's own option quotes."
                             : broker.vaultExistsProperty().get()
                             ? "Enter the passphrase of your credential vault (asked once per session); the keys are stored encrypted under it."
                             : "Choose a passphrase (at least " + io.alluse.secrets.SecretVault.MIN_PASSPHRASE + " characters) for the new "
@@ -137,7 +137,7 @@ final class BrokerStepView extends VBox {
         } else {
             // the OS keychain: it is unlocked with the user's login, so there is no passphrase of ours
             vault.setText("The keys will be stored in " + broker.credentialsWhere() + ", which your operating system keeps "
-                    + "encrypted and unlocks with your login. Market data still come from the simulated market in this version.");
+                    + "encrypted and unlocks with your login. The strategies price this account from Alpaca's own option quotes.");
         }
         VBox box = new VBox(10, f, vault);
         if (kind.isLive()) {

@@ -28,7 +28,8 @@ abstract class CommandSupport {
     /** The leaf's {@code --data-dir} if given, else the one given before the subcommand, else the OS default. */
     AppPaths paths() {
         Path chosen = dataDirOption.dataDir;
-        for (CommandSpec s = spec.parent(); chosen == null && s != null; s = s.parent()) {
+        // spec is null for the window launch, which skips picocli (RootCommand.windowLaunch)
+        for (CommandSpec s = spec == null ? null : spec.parent(); chosen == null && s != null; s = s.parent()) {
             if (s.userObject() instanceof CommandSupport parent) {
                 chosen = parent.dataDirOption.dataDir;
             }

@@ -20,6 +20,12 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         // before any class that logs is loaded: the log files belong in the data folder given (or the OS's)
         Logging.init(dataDirIn(args).map(AppPaths::forDataDir).orElseGet(AppPaths::osDefaults));
+        java.util.Optional<RootCommand> window = RootCommand.windowLaunch(args);
+        if (window.isPresent()) {
+            // a desktop launch (no command): building picocli's tree of every command and option was half
+            // of the main thread's work before the first frame (decision 0023), so the window goes first
+            return window.get().call();
+        }
         CommandLine cli = commandLine();
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

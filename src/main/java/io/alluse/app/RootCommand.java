@@ -79,6 +79,39 @@ final class RootCommand extends CommandSupport implements Callable<Integer> {
         }
     }
 
+    /**
+     * The window launch without the command line parser: no arguments, or only {@code --data-dir DIR}
+     * and {@code --smoke-test PNG} (either as {@code --name=value}). Anything else (a command, help,
+     * a typo) goes through picocli, which explains it.
+     */
+    static java.util.Optional<RootCommand> windowLaunch(String[] args) {
+        RootCommand root = new RootCommand();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            int eq = a.indexOf('=');
+            String name = eq > 0 ? a.substring(0, eq) : a;
+            String value;
+            if (eq > 0) {
+                value = a.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                return java.util.Optional.empty();
+            }
+            if (value.isEmpty() || value.startsWith("-")) {
+                return java.util.Optional.empty();
+            }
+            switch (name) {
+                case "--data-dir" -> root.dataDirOption.dataDir = Path.of(value);
+                case "--smoke-test" -> root.smokeTest = Path.of(value);
+                default -> {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return java.util.Optional.of(root);
+    }
+
     static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

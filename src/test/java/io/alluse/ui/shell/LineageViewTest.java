@@ -82,6 +82,18 @@ class LineageViewTest {
         return robot.lookup("#portfolio-tree").queryAs(TreeView.class);
     }
 
+    /**
+     * Presses the link or button now on screen: the account view is rebuilt when live data arrive, so a
+     * node found a moment earlier may already have left the scene (a click on it then fails).
+     */
+    private static void press(FxRobot robot, String query) {
+        new FxSteps(robot).until(query + " on screen", () -> robot.lookup(query).queryAllAs(javafx.scene.control.ButtonBase.class).stream()
+                .anyMatch(b -> b.getScene() != null));
+        robot.interact(() -> robot.lookup(query).queryAllAs(javafx.scene.control.ButtonBase.class).stream()
+                .filter(b -> b.getScene() != null && !b.isDisabled()).findFirst()
+                .orElseThrow(() -> new AssertionError(query + " left the screen")).fire());
+    }
+
     private void select(FxRobot robot, AccountId id) {
         robot.interact(() -> window.tree().select(id));
     }
@@ -120,12 +132,12 @@ class LineageViewTest {
         ui.screenshot(scene, "lineage-parent");
 
         // following a fork's link selects it in the tree, whose view says where it came from
-        robot.clickOn("#lineage-fork-account-1-f1");
+        press(robot, "#lineage-fork-account-1-f1");
         ui.until("the fork is selected", () -> FORK_1.equals(selectedId(tree(robot))));
         ui.until("its lineage", () -> robot.lookup("#lineage-parent").tryQuery().isPresent());
         assertThat(robot.lookup("#lineage-parent").queryAs(Hyperlink.class).getText()).isEqualTo("Account-1 (account-1)");
         assertThat(robot.lookup("#lineage-compare").tryQuery()).as("a fork without forks has nothing to compare with").isEmpty();
-        robot.clickOn("#lineage-parent");
+        press(robot, "#lineage-parent");
         ui.until("back at the parent", () -> ONE.equals(selectedId(tree(robot))));
 
         select(robot, FORK_2);
@@ -150,7 +162,7 @@ class LineageViewTest {
         loaded(ui, robot);
         select(robot, ONE);
         ui.until("the button", () -> robot.lookup("#lineage-compare").tryQuery().isPresent());
-        robot.clickOn("#lineage-compare");
+        press(robot, "#lineage-compare");
         ui.until("the compare window", () -> robot.lookup("#compare-accounts").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ListView<CompareViewModel.Choice> choices = robot.lookup("#compare-accounts").queryAs(ListView.class);

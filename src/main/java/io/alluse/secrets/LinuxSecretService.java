@@ -103,6 +103,12 @@ final class LinuxSecretService implements Keychain {
 
     @Override
     public void store(String service, String account, byte[] secret) {
+        for (byte b : secret) {
+            if (b == 0) {
+                // the service keeps C strings: the rest would be lost without a word
+                throw failure("store", account, "the value contains a zero byte, and the Secret Service keeps text only");
+            }
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment password = arena.allocate(secret.length + 1L);
             MemorySegment.copy(secret, 0, password, JAVA_BYTE, 0, secret.length);

@@ -82,9 +82,12 @@ public final class OsKeychain implements CredentialStore {
     }
 
     private boolean roundTrip() {
-        byte[] token = new byte[16];
-        new SecureRandom().nextBytes(token);
-        String name = PROBE_PREFIX + HexFormat.of().formatHex(token, 0, 4);
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        // text, as real keys are: the Secret Service stores C strings, so raw random bytes were cut at
+        // their first zero byte (one probe in sixteen) and the app then fell back to the vault file
+        byte[] token = HexFormat.of().formatHex(random).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        String name = PROBE_PREFIX + HexFormat.of().formatHex(random, 0, 4);
         keychain.store(service, name, token);
         try {
             return keychain.read(service, name).map(back -> Arrays.equals(back, token)).orElse(false);

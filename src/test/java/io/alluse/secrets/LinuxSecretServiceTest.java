@@ -32,7 +32,8 @@ class LinuxSecretServiceTest {
     static final String KEYRING_PASSWORD = "keyring test password";
     /**
      * Starts the keyring daemon with its login keyring unlocked, and waits until it owns the Secret
-     * Service's bus name: otherwise a fast first call makes D-Bus start a second, locked daemon.
+     * Service's bus name (otherwise a fast first call makes D-Bus start a second, locked daemon) and
+     * takes an entry.
      */
     static final String START_KEYRING = """
             printf '%s' "$KEYRING_PASSWORD" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
@@ -42,6 +43,14 @@ class LinuxSecretServiceTest {
                 i=$((i + 1)); [ "$i" -lt 400 ] || { echo "the keyring daemon never took org.freedesktop.secrets"; exit 1; }
                 sleep 0.05
             done
+            # owning the name is not yet serving: the login collection may still be on its way, and a probe
+            # then fails once (seen in CI). Wait until secret-tool can store and clear an entry.
+            i=0
+            until printf 'ready' | secret-tool store --label 'readiness check' service alluse-test-ready account ready 2>/dev/null; do
+                i=$((i + 1)); [ "$i" -lt 400 ] || { echo "the login keyring never took an entry"; exit 1; }
+                sleep 0.05
+            done
+            secret-tool clear service alluse-test-ready account ready
             """;
 
     @TempDir

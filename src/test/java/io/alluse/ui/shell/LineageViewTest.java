@@ -94,6 +94,11 @@ class LineageViewTest {
                 .orElseThrow(() -> new AssertionError(query + " left the screen")).fire());
     }
 
+    private static java.util.Optional<javafx.scene.control.MenuItem> showingMenuItem(String id) {
+        return Window.getWindows().stream().filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
+                .flatMap(w -> ((javafx.scene.control.ContextMenu) w).getItems().stream()).filter(i -> id.equals(i.getId())).findFirst();
+    }
+
     private void select(FxRobot robot, AccountId id) {
         robot.interact(() -> window.tree().select(id));
     }
@@ -182,10 +187,23 @@ class LineageViewTest {
             assertThat(item(actions, fixture.services.accounts().get(WAITING), "context-link-brokerage")).get().satisfies(i -> assertThat(i.isDisable()).isFalse());
             assertThat(item(actions, fixture.services.accounts().get(ONE), "context-link-brokerage")).isEmpty();
         });
-        robot.rightClickOn(robot.lookup(".tree-cell").match(n -> n instanceof javafx.scene.control.TreeCell<?> c
-                && c.getItem() instanceof PortfolioNode.AccountNode a && a.account().id().equals(ONE)).queryAs(javafx.scene.Node.class));
-        ui.until("the context menu", () -> robot.lookup("Compare with forks").tryQuery().isPresent());
-        robot.clickOn("Compare with forks");
+        javafx.scene.Node cell = robot.lookup(".tree-cell").match(n -> n instanceof javafx.scene.control.TreeCell<?> c
+                && c.getItem() instanceof PortfolioNode.AccountNode a && a.account().id().equals(ONE)).queryAs(javafx.scene.Node.class);
+        robot.rightClickOn(cell);
+        // Monocle turns no click into a context-menu request (TestFX issue 645): make the request the platform would make
+        robot.interact(() -> {
+            javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
+            javafx.event.Event.fireEvent(cell, new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    20, 10, b.getMinX() + 20, b.getMinY() + 10, false, null));
+        });
+        // the item by its id in the menu that is showing: "Compare with forks" is also the account view's
+        // button, which live data may have just rebuilt (a click by text found the old one)
+        ui.until("the context menu", () -> showingMenuItem("context-compare-forks").isPresent());
+        robot.interact(() -> {
+            javafx.scene.control.MenuItem item = showingMenuItem("context-compare-forks").orElseThrow();
+            item.fire();
+            item.getParentPopup().hide();
+        });
         ui.until("the compare window again", () -> robot.lookup("#compare-accounts").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ListView<CompareViewModel.Choice> again = robot.lookup("#compare-accounts").queryAs(ListView.class);

@@ -8,18 +8,14 @@ import io.alluse.ui.common.FxUiExecutor;
 import io.alluse.ui.drilldown.TimeChart;
 import io.alluse.ui.portfolio.PortfolioNode;
 import io.alluse.ui.shell.MainWindow;
-import io.alluse.ui.shell.Themes;
 import io.alluse.ui.testing.FxSteps;
 import io.alluse.ui.testing.UiTestServices;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
@@ -44,10 +40,7 @@ class CompareViewTest {
 
     @BeforeAll
     static void trade() throws Exception {
-        fixture = new UiTestServices(Files.createTempDirectory("compare-test").resolve("data"));
-        fixture.services.accounts().ensureFirstAccount();
-        fixture.services.accounts().create(fixture.services.accounts().newAccountDraft().withCapital("750000"));
-        fixture.runEngineUntil(UiTestServices.START.plus(Duration.ofDays(17)));
+        fixture = UiTestServices.twoAccountsAfter("compare-test", Duration.ofDays(17));
     }
 
     @AfterAll
@@ -57,13 +50,8 @@ class CompareViewTest {
 
     @Start
     void start(Stage stage) {
-        Themes.apply(false);
         executor = new FxUiExecutor();
-        window = new MainWindow(fixture.services, executor, () -> { }, () -> { });
-        Scene scene = new Scene(window, 1200, 720);
-        scene.getStylesheets().add(Themes.APP_CSS);
-        stage.setScene(scene);
-        stage.show();
+        window = fixture.showMainWindow(stage, executor, 1200, 720);
     }
 
     @AfterEach

@@ -18,13 +18,10 @@ import io.alluse.ui.shell.MainWindow;
 import io.alluse.ui.shell.Themes;
 import io.alluse.ui.testing.FxSteps;
 import io.alluse.ui.testing.UiTestServices;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -47,7 +44,6 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class DrillDownViewTest {
 
-    static Path dir;
     static UiTestServices fixture;
     static final AccountId FIRST = new AccountId("account-1");
     static final AccountId SECOND = new AccountId("account-2");
@@ -56,11 +52,7 @@ class DrillDownViewTest {
 
     @BeforeAll
     static void weeksOfTrading() throws Exception {
-        dir = Files.createTempDirectory("drilldown-test");
-        fixture = new UiTestServices(dir.resolve("data"));
-        fixture.services.accounts().ensureFirstAccount();
-        fixture.services.accounts().create(fixture.services.accounts().newAccountDraft().withCapital("750000"));
-        fixture.runEngineUntil(UiTestServices.START.plus(Duration.ofDays(24)));
+        fixture = UiTestServices.twoAccountsAfter("drilldown-test", Duration.ofDays(24));
     }
 
     @AfterAll
@@ -70,13 +62,8 @@ class DrillDownViewTest {
 
     @Start
     void start(Stage stage) {
-        Themes.apply(false);
         executor = new FxUiExecutor();
-        window = new MainWindow(fixture.services, executor, () -> { }, () -> { });
-        Scene scene = new Scene(window, 1280, 800);
-        scene.getStylesheets().add(Themes.APP_CSS);
-        stage.setScene(scene);
-        stage.show();
+        window = fixture.showMainWindow(stage, executor, 1280, 800);
     }
 
     @AfterEach

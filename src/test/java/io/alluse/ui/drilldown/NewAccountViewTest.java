@@ -7,13 +7,10 @@ import io.alluse.domain.ledger.EquitySnapshot;
 import io.alluse.ui.common.FxUiExecutor;
 import io.alluse.ui.portfolio.PortfolioNode;
 import io.alluse.ui.shell.MainWindow;
-import io.alluse.ui.shell.Themes;
 import io.alluse.ui.testing.FxSteps;
 import io.alluse.ui.testing.UiTestServices;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -45,11 +42,8 @@ class NewAccountViewTest {
 
     @BeforeAll
     static void firstDay() throws Exception {
-        fixture = new UiTestServices(Files.createTempDirectory("new-account-test").resolve("data"));
-        fixture.services.accounts().ensureFirstAccount();
-        fixture.services.accounts().create(fixture.services.accounts().newAccountDraft().withCapital("750000"));
         // Monday 08:00 to 20:00: one session, one end-of-day snapshot per sleeve
-        fixture.runEngineUntil(UiTestServices.START.plus(Duration.ofHours(12)));
+        fixture = UiTestServices.twoAccountsAfter("new-account-test", Duration.ofHours(12));
     }
 
     @AfterAll
@@ -59,13 +53,8 @@ class NewAccountViewTest {
 
     @Start
     void start(Stage stage) {
-        Themes.apply(false);
         executor = new FxUiExecutor();
-        window = new MainWindow(fixture.services, executor, () -> { }, () -> { });
-        Scene scene = new Scene(window, 1280, 800);
-        scene.getStylesheets().add(Themes.APP_CSS);
-        stage.setScene(scene);
-        stage.show();
+        window = fixture.showMainWindow(stage, executor, 1280, 800);
     }
 
     @AfterEach

@@ -183,6 +183,29 @@ public final class UiTestServices implements AutoCloseable {
         }
     }
 
+    /**
+     * Account-1 and a second account of $750,000 in a fresh data folder, the engine run from
+     * {@link #START} for {@code running}: the portfolio the drill-down and compare tests look at.
+     */
+    public static UiTestServices twoAccountsAfter(String folderPrefix, Duration running) throws java.io.IOException {
+        UiTestServices fixture = new UiTestServices(java.nio.file.Files.createTempDirectory(folderPrefix).resolve("data"));
+        fixture.services.accounts().ensureFirstAccount();
+        fixture.services.accounts().create(fixture.services.accounts().newAccountDraft().withCapital("750000"));
+        fixture.runEngineUntil(START.plus(running));
+        return fixture;
+    }
+
+    /** The main window over these services, in a scene of the app's light theme, shown on {@code stage}. */
+    public io.alluse.ui.shell.MainWindow showMainWindow(javafx.stage.Stage stage, io.alluse.ui.common.FxUiExecutor executor, double width, double height) {
+        io.alluse.ui.shell.Themes.apply(false);
+        io.alluse.ui.shell.MainWindow window = new io.alluse.ui.shell.MainWindow(services, executor, () -> { }, () -> { });
+        javafx.scene.Scene scene = new javafx.scene.Scene(window, width, height);
+        scene.getStylesheets().add(io.alluse.ui.shell.Themes.APP_CSS);
+        stage.setScene(scene);
+        stage.show();
+        return window;
+    }
+
     /** Round prices near the default symbols' levels, so sizing previews have something to show. */
     static java.util.Optional<io.alluse.domain.Money> price(io.alluse.domain.Symbol symbol) {
         Integer dollars = java.util.Map.of("TSLA", 400, "NVDA", 180, "AAPL", 230, "AMZN", 220, "MSFT", 450, "SPY", 650).get(symbol.value());

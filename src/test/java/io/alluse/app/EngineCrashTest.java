@@ -15,6 +15,7 @@ import io.alluse.store.AccountRepository;
 import io.alluse.store.Database;
 import io.alluse.store.LedgerStore;
 import io.alluse.store.SettingsRepository;
+import io.alluse.testsupport.KillMoments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,18 +55,9 @@ class EngineCrashTest {
     void killedAtRandomMomentsTheEngineNeverSendsTwiceAndKeepsItsBooksEqualToTheBroker() throws Exception {
         Path data = dir.resolve("data");
         Random random = new Random(20_310_303L);
-        int killed = 0;
-        for (int i = 0; i < KILLS; i++) {
-            Process child = start(data, i);
-            long waitMillis = 1_500 + random.nextInt(8_000);
-            boolean endedByItself = child.waitFor(waitMillis, TimeUnit.MILLISECONDS);
-            if (!endedByItself) {
-                child.destroyForcibly(); // SIGKILL on Linux and macOS
-                killed++;
-            }
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
-        assertThat(killed).as("most runs were killed mid-way").isGreaterThan(KILLS / 2);
+        KillMoments kills = new KillMoments(random, 1_500, 9_500);
+        int killed = kills.killUntil(KILLS, run -> start(data, run), () -> false);
+        assertThat(killed).as("runs killed mid-way:%n%s", kills.history()).isEqualTo(KILLS);
         // then let it finish: each run advances the paper market by one week from where it was
         for (int i = 0; i < 10 && paperClock(data).isBefore(END); i++) {
             Process child = start(data, 100 + i);

@@ -80,7 +80,9 @@ final class AccountViews {
                     .append(switch (r.state()) {
                         case WAITING -> ", waiting for its brokerage account";
                         case TRANSFERRED -> ", money sent, waiting for its link";
-                        case LINKED -> ", linked, transfer out of this account not seen yet";
+                        case LINKED -> ", linked, transfer out of this account not seen yet (`forks release " + r.child()
+                                + " --yes` if you funded it from elsewhere)";
+                        case RELEASED -> ", funded elsewhere, reservation released";
                         default -> "";
                     }).append('\n');
         }

@@ -1,5 +1,6 @@
 package io.alluse.app;
 
+import io.alluse.analytics.metrics.Annualised;
 import io.alluse.broker.paper.PaperSettings;
 import io.alluse.domain.Defaults;
 import io.alluse.engine.backtest.AccountResult;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "backtest", description = {"Run ALL-USE for N independent accounts over Y years of the simulated market (or imported prices).",
-        "Prints, per account and in total, final equity, CAGR, max drawdown, premium collected and assignments.",
+        "Prints, per account and in total, final equity, total return, CAGR (n/a under a year), max drawdown, premium collected and assignments.",
         "The same seed gives the same output, byte for byte. Nothing is written to the data folder;",
         "--save-snapshots writes the daily sleeve snapshots to a new folder of their own, to open with --data-dir."},
         mixinStandardHelpOptions = true, sortOptions = false)
@@ -143,12 +144,17 @@ final class BacktestCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "ALL-USE backtest: %d account(s), %s to %s (%d trading days), seed %d%n", r.spec().accounts(), r.from(), r.to(),
                 r.tradingDays(), r.spec().seed()));
-        String format = "%-14s %16s %16s %8s %8s %14s %6s %9s %7s%n";
-        b.append(String.format(Locale.ROOT, format, "ACCOUNT", "INITIAL", "FINAL EQUITY", "CAGR", "MAX DD", "PREMIUM", "SOLD", "ASSIGNED", "CALLED"));
+        String format = "%-14s %16s %16s %8s %8s %8s %14s %6s %9s %7s%n";
+        b.append(String.format(Locale.ROOT, format, "ACCOUNT", "INITIAL", "FINAL EQUITY", "RETURN", "CAGR", "MAX DD", "PREMIUM", "SOLD", "ASSIGNED",
+                "CALLED"));
         for (AccountResult a : r.accounts()) {
             b.append(line(format, a));
         }
         b.append(line(format, r.total()));
+        if (r.accounts().stream().anyMatch(a -> a.cagr().isShortHistory()) || r.total().cagr().isShortHistory()) {
+            b.append(String.format(Locale.ROOT, "CAGR n/a: it %s.%n", r.total().cagr() instanceof Annualised.ShortHistory(String needs)
+                    ? needs : "needs at least 1 year of history; total return shown"));
+        }
         if (r.spec().forking().isPresent()) {
             b.append(String.format(Locale.ROOT, "Forking on: %d account(s) created by forks, %d merged into their parents.%n", r.forked(), r.merged()));
         }
@@ -157,7 +163,8 @@ final class BacktestCommand implements Callable<Integer> {
 
     private static String line(String format, AccountResult a) {
         return String.format(Locale.ROOT, format, a.account().value().equals("all") ? "TOTAL" : a.account().value(), a.initialCapital().format(),
-                a.finalEquity().format(), pct(a.cagr()), pct(-a.maxDrawdown()), a.premiumCollected().format(), a.optionsSold(), a.assignments(),
+                a.finalEquity().format(), pct(a.totalReturn()), a.cagr().asOptional().isPresent() ? pct(a.cagr().asOptional().getAsDouble()) : "n/a",
+                pct(-a.maxDrawdown()), a.premiumCollected().format(), a.optionsSold(), a.assignments(),
                 a.calledAway());
     }
 
@@ -191,7 +198,9 @@ final class BacktestCommand implements Callable<Integer> {
         m.put("account", a.account().value());
         m.put("initialCapital", a.initialCapital().toPlainString());
         m.put("finalEquity", a.finalEquity().toPlainString());
-        m.put("cagr", round(a.cagr()));
+        m.put("totalReturn", round(a.totalReturn()));
+        // null, not 0, while the run is too short to annualise (decision 0032)
+        m.put("cagr", annual(a.cagr()));
         m.put("maxDrawdown", round(a.maxDrawdown()));
         m.put("premiumCollected", a.premiumCollected().toPlainString());
         m.put("optionsSold", a.optionsSold());
@@ -208,11 +217,16 @@ final class BacktestCommand implements Callable<Integer> {
                     io.alluse.analytics.metrics.RiskFreeRate.ZERO);
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("finalEquity", s.series().equity(s.series().size() - 1).toPlainString());
-            one.put("cagr", round(finite(p.cagr().orElse(0))));
+            one.put("totalReturn", round(finite(p.timeWeightedReturn())));
+            one.put("cagr", annual(p.cagr()));
             one.put("maxDrawdown", round(finite(p.maxDrawdown().map(d -> d.depth()).orElse(0.0))));
             m.put(s.sleeve().key(), one);
         }
         return m;
+    }
+
+    private static java.math.BigDecimal annual(Annualised a) {
+        return a.asOptional().isPresent() && Double.isFinite(a.asOptional().getAsDouble()) ? round(a.asOptional().getAsDouble()) : null;
     }
 
     /** A sleeve that held nothing (a fork founded without Rev-Acc) has no return: shown as 0. */

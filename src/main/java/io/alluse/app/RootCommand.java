@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "Without a command it opens the workstation window."},
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
-        subcommands = {AccountsCommand.class, RunCommand.class, BacktestCommand.class, ExportCommand.class, BackupCommand.class, RestoreCommand.class})
+        subcommands = {AccountsCommand.class, ForksCommand.class, RunCommand.class, BacktestCommand.class, ExportCommand.class, BackupCommand.class, RestoreCommand.class})
 final class RootCommand extends CommandSupport implements Callable<Integer> {
 
     private static final Duration FIRST_FRAME_WAIT = Duration.ofSeconds(10);

@@ -102,6 +102,18 @@ public final class Engine implements AutoCloseable {
         return f.link(child, setup, time.now());
     }
 
+    /**
+     * Releases the reservation a LINKED fork holds in its parent, by hand, when the user funded the fork
+     * from elsewhere: see {@link Forking#release}. Nothing is sent to any broker.
+     */
+    public io.alluse.domain.fork.ForkRecord releaseReservation(AccountId child) {
+        Forking f = forking;
+        if (f == null) {
+            throw new io.alluse.domain.DomainException("Forking is off: no fork holds a reservation.");
+        }
+        return f.release(child, time.now());
+    }
+
     /** A merged account stops being worked (from its own lane: the worker closes once its lane is free). */
     private void retire(AccountId id) {
         AccountWorker removed = workers.remove(id);

@@ -208,7 +208,9 @@ public final class Forking {
         Money reserved = store.reserved(account.id());
         Money cash = book.cash(SleeveKind.GEN).minus(reserved);
         Money equity = cash.plus(book.positionsValue(SleeveKind.GEN, marks));
-        return new GenAccGrowth(equity, ledger.capitalIn(SleeveKind.GEN), cash.minus(committed(state.positions(SleeveKind.GEN), ledger.openOrders())));
+        // a surplus released by hand (0032) stayed with the parent as capital: it is not growth to fork again
+        Money capital = ledger.capitalIn(SleeveKind.GEN).plus(store.released(account.id()));
+        return new GenAccGrowth(equity, capital, cash.minus(committed(state.positions(SleeveKind.GEN), ledger.openOrders())));
     }
 
     /** Cash Gen-Acc cannot give away: collateral of its short puts and what its open orders may take. */
@@ -401,6 +403,53 @@ public final class Forking {
                 + linked.broker().externalAccountId() + " and managed from now on"));
         onAccount.accept(linked);
         return linked;
+    }
+
+    /**
+     * Why {@code child}'s reservation cannot be released by hand, if it cannot: only a LINKED fork (the
+     * child has its brokerage account, the parent's transfer out was never seen) holds one that the user
+     * may end (docs/decisions/0032).
+     */
+    public Optional<String> releaseRefusal(AccountId child) {
+        Optional<ForkRecord> founding = store.founding(child);
+        if (founding.isEmpty()) {
+            return Optional.of(child + " was not founded by a fork: there is no reservation to release.");
+        }
+        ForkRecord r = founding.get();
+        return switch (r.state()) {
+            case LINKED -> Optional.empty();
+            case WAITING -> Optional.of(child + " still waits for its brokerage account: link it first. Its " + r.amount() + " stays reserved in "
+                    + r.parent() + " until the transfer out of " + r.parent() + "'s brokerage account shows up or, once linked, you release it.");
+            case TRANSFERRED -> Optional.of("The " + r.amount() + " for " + child + " left " + r.parent() + " already: nothing is reserved. Link "
+                    + child + " to its brokerage account.");
+            case DONE -> Optional.of("The fork of " + child + " is complete: its " + r.amount() + " left " + r.parent() + ", nothing is reserved.");
+            case RELEASED -> Optional.of(r.parent() + "'s reservation for " + child + " was released already.");
+            case STARTED, ABANDONED -> Optional.of("The fork of " + child + " did not found an account that holds a reservation.");
+        };
+    }
+
+    /**
+     * Releases by hand the reservation of a LINKED fork that the user funded from elsewhere
+     * (docs/decisions/0032): the {@code amount} reserved in the parent's Gen-Acc becomes deployable at its
+     * next cycle and counts as its capital for the fork rule. Nothing is sent to any broker; both audit
+     * logs and an engine event say what happened. Throws with the reason (and changes nothing) when the
+     * fork holds no reservation to release.
+     */
+    public ForkRecord release(AccountId child, Instant now) {
+        releaseRefusal(child).ifPresent(why -> {
+            throw new DomainException(why);
+        });
+        ForkRecord found = store.founding(child).orElseThrow();
+        ForkRecord released = guardedBoth(found.parent(), child, () -> {
+            // under both locks: the parent's sync cannot claim the transfer out meanwhile
+            ForkRecord linked = store.founding(child).filter(r -> r.state() == ForkRecord.State.LINKED)
+                    .orElseThrow(() -> new DomainException(releaseRefusal(child).orElse(child + "'s reservation changed meanwhile.")));
+            return store.release(linked, now);
+        });
+        log.info("Account {}: reservation of {} for fork {} ({}) released by hand", released.parent(), released.amount(), released.epoch(), child);
+        events.publish(new EngineEvent.Lineage(released.parent(), now, released.parent() + ": the " + released.amount() + " reserved for "
+                + child + " is released (funded from elsewhere) and deployable again; nothing was sent to any broker"));
+        return released;
     }
 
     /** The user's transfer of a waiting fork's amount out of the parent's brokerage account, if the broker shows it unbooked. */

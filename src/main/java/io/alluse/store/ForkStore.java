@@ -467,6 +467,45 @@ public final class ForkStore {
         });
     }
 
+    // ---- releasing a linked fork's reservation by hand (docs/decisions/0032) -------------------
+
+    /** The fork that founded {@code child}, whatever its state; empty for an account founded by hand. */
+    public Optional<ForkRecord> founding(AccountId child) {
+        return db.portfolioTransaction(s -> s.createSelectionQuery("from ForkEvent where kind = 'FORK' and childId = :c order by epoch",
+                ForkEventEntity.class).setParameter("c", child.value()).setMaxResults(1).uniqueResultOptional().map(ForkStore::toRecord));
+    }
+
+    /** Surplus of {@code parent}'s forks released by hand: still in its Gen-Acc, and counted as capital by the fork rule. */
+    public Money released(AccountId parent) {
+        return db.portfolioTransaction(s -> Money.ofCents(s.createSelectionQuery("select coalesce(sum(amountCents), 0) from ForkEvent"
+                + " where parentId = :p and kind = 'FORK' and state = 'RELEASED'", Long.class).setParameter("p", parent.value()).getSingleResult()));
+    }
+
+    /**
+     * Ends the reservation of a LINKED fork whose money the user put into the child from elsewhere: the
+     * record becomes RELEASED and both audit logs say so, in one transaction. Books nothing in either
+     * ledger (no money moved) and sends nothing to any broker. Returns the released record; throws,
+     * writing nothing, if the record is not LINKED (any more).
+     */
+    public ForkRecord release(ForkRecord record, Instant now) {
+        return db.portfolioTransaction(s -> {
+            ForkEventEntity e = s.find(ForkEventEntity.class, record.id());
+            if (e == null || !ForkRecord.State.LINKED.name().equals(e.state)) {
+                throw new StoreException("Fork " + record.epoch() + " of " + record.parent() + " is not linked and reserved (it is "
+                        + (e == null ? "gone" : e.state) + "): nothing to release.");
+            }
+            e.state = ForkRecord.State.RELEASED.name();
+            e.finishedAt = now;
+            AuditLog.append(s, record.parent(), now, AuditKind.FORK, "Fork " + record.epoch() + ": reservation of " + record.amount() + " for "
+                    + record.child() + " released by hand (the user funded it from elsewhere); the amount stays in Gen-Acc and is deployable again."
+                    + " Nothing was sent to any broker", "");
+            AuditLog.append(s, record.child(), now, AuditKind.FORK, "Funded from elsewhere: " + record.parent() + "'s reservation of "
+                    + record.amount() + " for this account was released by hand", "");
+            s.flush();
+            return toRecord(e);
+        });
+    }
+
     /** The parent's side of a fork: the surplus leaves its Gen-Acc (FORK_OUT under the broker's reference) and its capital. */
     private static void forkOut(Session s, ForkRecord record, String reference, Instant now) {
         s.persist(LedgerWrites.entry(record.parent(), new NewEntry(now, SleeveKind.GEN, EntryKind.FORK_OUT, "", 0, Money.ZERO,

@@ -26,6 +26,37 @@ class BacktestCliTest {
         assertThat(cli.run("backtest", "--accounts", "2", "--years", "1", "--seed", "6").out()).isNotEqualTo(first.out());
     }
 
+    /**
+     * A one-year run ends on the year's last trading day, 363 calendar days after its first: its return is
+     * the period's total return, and CAGR is n/a in the text and null in the JSON (decision 0032). Two
+     * years have a CAGR, and it agrees with the total return over the days the run spans.
+     */
+    @Test
+    void cagrIsNotAvailableUnderAYearAndTheTotalReturnIsAlwaysThere() {
+        CliRunner cli = new CliRunner(dir);
+        CliRunner.Result text = cli.run("backtest", "--accounts", "1", "--years", "1", "--seed", "5");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("RETURN").contains("CAGR")
+                .contains("CAGR n/a: it needs at least 1 year of history (has 363 days); total return shown.");
+        String total = text.out().lines().filter(l -> l.startsWith("TOTAL")).findFirst().orElseThrow();
+        assertThat(total.split("\\s+")[4]).isEqualTo("n/a");
+        assertThat(total.split("\\s+")[3]).matches("-?\\d+\\.\\d\\d%");
+
+        String json = cli.run("backtest", "--accounts", "1", "--years", "1", "--seed", "5", "--json").out();
+        assertThat(json).contains("\"cagr\": null").doesNotContain("\"cagr\": 0").containsPattern("\"totalReturn\": -?\\d+\\.\\d{6}");
+
+        CliRunner.Result two = cli.run("backtest", "--accounts", "1", "--years", "2", "--seed", "5", "--json");
+        assertThat(two.exitCode()).as(two.err()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"total\": \\{[^}]*\"totalReturn\": (-?[\\d.]+),\\s*\"cagr\": (-?[\\d.]+)")
+                .matcher(two.out());
+        assertThat(m.find()).as(two.out()).isTrue();
+        java.util.regex.Matcher span = java.util.regex.Pattern.compile("\"from\": \"([\\d-]+)\",\\s*\"to\": \"([\\d-]+)\"").matcher(two.out());
+        assertThat(span.find()).isTrue();
+        long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(span.group(1)), java.time.LocalDate.parse(span.group(2)));
+        double expected = Math.pow(1 + Double.parseDouble(m.group(1)), 365.0 / days) - 1;
+        assertThat(Double.parseDouble(m.group(2))).isCloseTo(expected, org.assertj.core.data.Offset.offset(2e-6));
+    }
+
     @Test
     void withForkingItReportsHowManyAccountsWereCreatedAndMerged() {
         CliRunner cli = new CliRunner(dir);

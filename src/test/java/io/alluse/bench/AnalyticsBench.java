@@ -90,9 +90,9 @@ final class AnalyticsBench implements BenchSection {
         Performance p = Performance.of(Aggregation.combine(series), RISK_FREE);
         report.note(String.format(java.util.Locale.ROOT,
                 "aggregate: %,d days, TWR %.1f%%, CAGR %.2f%%, IRR %.2f%%, max drawdown %.1f%%, vol %.1f%%, Sharpe %.2f",
-                Aggregation.combine(series).size(), p.timeWeightedReturn() * 100, p.cagr().orElse(Double.NaN) * 100,
-                p.moneyWeightedReturn().annualRate().orElse(Double.NaN) * 100, p.maxDrawdown().map(Drawdown::depth).orElse(0.0) * 100,
-                p.volatility().orElse(Double.NaN) * 100, p.sharpe().orElse(Double.NaN)));
+                Aggregation.combine(series).size(), p.timeWeightedReturn() * 100, p.cagr().asOptional().orElse(Double.NaN) * 100,
+                p.moneyWeightedReturn().asOptional().orElse(Double.NaN) * 100, p.maxDrawdown().map(Drawdown::depth).orElse(0.0) * 100,
+                p.volatility().asOptional().orElse(Double.NaN) * 100, p.sharpe().asOptional().orElse(Double.NaN)));
         double median = median(all);
         if (targetMs != null) {
             report.figure("all metrics + aggregate, " + label + " (median)", median, "ms", BenchReport.Target.atMost(targetMs));

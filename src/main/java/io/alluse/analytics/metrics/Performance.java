@@ -6,13 +6,14 @@ import io.alluse.domain.Money;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * All performance figures of one series (a sleeve, an account or an aggregate) over its whole span;
  * use {@link EquitySeries#between} for a sub-period. Conventions: flows at the end of their day (see
  * {@link EquitySeries}); annual rates per 365 calendar days; volatility, Sharpe and Sortino from daily
- * returns annualised with sqrt(252) (see {@link RiskRatios}).
+ * returns annualised with sqrt(252) (see {@link RiskRatios}). Every figure per year is
+ * {@link Annualised.ShortHistory} until the series is long enough for it ({@link HistoryRule}); the
+ * total return and the profit are there from the second day.
  *
  * @param start               first day: the opening
  * @param end                 last day
@@ -21,23 +22,27 @@ import java.util.OptionalDouble;
  * @param netFlows            deposits minus withdrawals after the opening
  * @param profit              {@code endEquity - startEquity - netFlows}: the money made, exact to the cent
  * @param timeWeightedReturn  flows excluded, not annualised: 0.10 is +10%
- * @param cagr                the time-weighted return per year; empty for a single day
- * @param moneyWeightedReturn annual internal rate of return of the opening, the flows and the end
+ * @param cagr                the time-weighted return per year; from one year of history
+ * @param moneyWeightedReturn annual internal rate of return of the opening, the flows and the end; from one year
  * @param maxDrawdown         deepest fall of the time-weighted index; empty if it never fell
- * @param volatility          annualised standard deviation of daily returns
- * @param sharpe              annualised
- * @param sortino             annualised
+ * @param volatility          annualised standard deviation of daily returns; from 60 daily returns
+ * @param sharpe              annualised; from 60 daily returns
+ * @param sortino             annualised; from 60 daily returns
  */
 public record Performance(LocalDate start, LocalDate end, Money startEquity, Money endEquity, Money netFlows, Money profit,
-                          double timeWeightedReturn, OptionalDouble cagr, IrrResult moneyWeightedReturn,
-                          Optional<Drawdown> maxDrawdown, OptionalDouble volatility, OptionalDouble sharpe,
-                          OptionalDouble sortino) {
+                          double timeWeightedReturn, Annualised cagr, Annualised moneyWeightedReturn,
+                          Optional<Drawdown> maxDrawdown, Annualised volatility, Annualised sharpe,
+                          Annualised sortino) {
 
     public Performance {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(cagr, "cagr");
         Objects.requireNonNull(moneyWeightedReturn, "moneyWeightedReturn");
         Objects.requireNonNull(maxDrawdown, "maxDrawdown");
+        Objects.requireNonNull(volatility, "volatility");
+        Objects.requireNonNull(sharpe, "sharpe");
+        Objects.requireNonNull(sortino, "sortino");
     }
 
     /** Every figure of {@code series}; Sharpe and Sortino subtract {@code riskFree}. */
@@ -53,10 +58,43 @@ public record Performance(LocalDate start, LocalDate end, Money startEquity, Mon
         }
         long startEquity = series.equityCents(0);
         long endEquity = series.equityCents(n - 1);
+        long calendarDays = (long) series.epochDay(n - 1) - series.epochDay(0);
+        Annualised cagr;
+        Annualised irr;
+        if (HistoryRule.longEnoughForAnnualRate(calendarDays)) {
+            cagr = Annualised.of(Returns.annualise(twr, calendarDays), "no measured return");
+            irr = switch (Irr.moneyWeighted(series)) {
+                case IrrResult.Rate(double annual) -> new Annualised.Value(annual);
+                case IrrResult.NoSolution(String reason) -> new Annualised.Undefined(reason);
+            };
+        } else {
+            // not even searched for: the IRR of a few days is the same extrapolation as their CAGR
+            cagr = HistoryRule.shortForAnnualRate(calendarDays);
+            irr = cagr;
+        }
+        int measured = measured(daily);
+        Annualised volatility;
+        Annualised sharpe;
+        Annualised sortino;
+        if (HistoryRule.longEnoughForRisk(measured)) {
+            volatility = Annualised.of(RiskRatios.volatility(daily), "no variation");
+            sharpe = Annualised.of(RiskRatios.sharpe(daily, riskFree), "no variation");
+            sortino = Annualised.of(RiskRatios.sortino(daily, riskFree), "never below the risk-free rate");
+        } else {
+            volatility = sharpe = sortino = HistoryRule.shortForRisk(measured);
+        }
         return new Performance(series.firstDate(), series.lastDate(), Money.ofCents(startEquity), Money.ofCents(endEquity),
                 Money.ofCents(netFlows), Money.ofCents(endEquity - startEquity - netFlows),
-                twr, Returns.annualise(twr, (long) series.epochDay(n - 1) - series.epochDay(0)),
-                Irr.moneyWeighted(series), Drawdowns.max(series, index),
-                RiskRatios.volatility(daily), RiskRatios.sharpe(daily, riskFree), RiskRatios.sortino(daily, riskFree));
+                twr, cagr, irr, Drawdowns.max(series, index), volatility, sharpe, sortino);
+    }
+
+    private static int measured(double[] daily) {
+        int n = 0;
+        for (double r : daily) {
+            if (r == r) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -69,8 +69,8 @@ public final class Returns {
 
     /**
      * Turns a return over {@code calendarDays} into a rate per year of {@link #DAYS_PER_YEAR} days.
-     * Short periods are extrapolated as they are (a 2% month is about 27% a year); the caller decides
-     * whether to show annual figures for periods under a year. A total loss or worse is -100% a year.
+     * Short periods are extrapolated as they are (a 2% month is about 27% a year); {@link Performance}
+     * shows none for periods under a year ({@link HistoryRule}). A total loss or worse is -100% a year.
      */
     public static OptionalDouble annualise(double totalReturn, long calendarDays) {
         if (calendarDays <= 0 || Double.isNaN(totalReturn)) {

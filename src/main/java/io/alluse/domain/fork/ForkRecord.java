@@ -22,6 +22,12 @@ public record ForkRecord(long id, Kind kind, AccountId parent, int epoch, Accoun
         /** The child was linked to its brokerage; the amount stays reserved in the parent until its transfer out shows up. */
         LINKED,
         DONE,
+        /**
+         * LINKED, and the user funded the child from elsewhere: released by hand (docs/decisions/0032). The
+         * surplus stays in the parent, deployable again and counted as its Gen-Acc's capital by the fork
+         * rule, so that it does not fork a second time; nothing was sent to any broker.
+         */
+        RELEASED,
         /** Given up (the money could not be moved); nothing was booked. */
         ABANDONED
     }

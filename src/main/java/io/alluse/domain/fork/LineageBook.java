@@ -55,6 +55,14 @@ public record LineageBook(Map<AccountId, Lineage> lineages, List<ForkRecord> rec
                 .map(ForkRecord::amount).reduce(Money.ZERO, Money::plus);
     }
 
+    /**
+     * The fork that founded {@code child}, if its reservation in the parent can be released by hand: it
+     * is LINKED (the child trades with money the user put in) and no transfer out of the parent was seen.
+     */
+    public Optional<ForkRecord> releasable(AccountId child) {
+        return founding(child).filter(r -> r.state() == ForkRecord.State.LINKED);
+    }
+
     /** {@code parent} followed by the accounts it forked: what "compare with forks" puts side by side. */
     public List<AccountId> family(AccountId parent) {
         List<AccountId> ids = new ArrayList<>();

@@ -184,7 +184,7 @@ public final class Backtest {
                 bySleeve.put(a.id, sleeves);
                 everySleeve.addAll(sleeves);
                 Performance p = Performance.of(s, RiskFreeRate.ZERO);
-                byId.put(a.id, new AccountResult(a.id, a.initialCapital, s.equity(s.size() - 1), p.cagr().orElse(0),
+                byId.put(a.id, new AccountResult(a.id, a.initialCapital, s.equity(s.size() - 1), p.timeWeightedReturn(), p.cagr(),
                         p.maxDrawdown().map(d -> d.depth()).orElse(0.0), a.premium, a.optionsSold, a.assignments, a.calledAway));
                 premium = premium.plus(a.premium);
                 sold += a.optionsSold;
@@ -195,7 +195,7 @@ public final class Backtest {
         EquitySeries whole = Aggregation.total(everySleeve);
         Performance total = Performance.of(whole, RiskFreeRate.ZERO);
         AccountResult all = new AccountResult(new AccountId("all"), spec.initialCapital().times(spec.accounts()), whole.equity(whole.size() - 1),
-                total.cagr().orElse(0), total.maxDrawdown().map(d -> d.depth()).orElse(0.0), premium, sold, assigned, called);
+                total.timeWeightedReturn(), total.cagr(), total.maxDrawdown().map(d -> d.depth()).orElse(0.0), premium, sold, assigned, called);
         return new BacktestResult(spec, first.days.getFirst(), first.days.getLast(), days, List.copyOf(byId.values()), all,
                 java.util.Collections.unmodifiableMap(series), forked, merged, java.util.Collections.unmodifiableMap(bySleeve));
     }

@@ -1,5 +1,6 @@
 package io.alluse.ui.compare;
 
+import io.alluse.analytics.metrics.Annualised;
 import io.alluse.analytics.metrics.Performance;
 import io.alluse.domain.AccountId;
 import io.alluse.ui.common.UiExecutor;
@@ -9,7 +10,6 @@ import io.alluse.ui.drilldown.Widgets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -22,8 +22,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -38,9 +40,18 @@ public final class CompareView extends BorderPane {
     private final TimeChart growth = new TimeChart(TimeChart.Scale.INDEX, "");
     private final TimeChart drawdowns = new TimeChart(TimeChart.Scale.PERCENT, "");
     private final TableView<MetricRow> metrics = new TableView<>();
+    private final Label shortHistory = new Label();
 
-    /** One metric across the compared accounts. */
-    record MetricRow(String metric, List<String> values) {
+    /**
+     * One metric across the compared accounts.
+     *
+     * @param tips per account, why its value is missing ("" when it has one, or for figures that are never missing)
+     */
+    record MetricRow(String metric, List<String> values, List<String> tips) {
+
+        MetricRow(String metric, List<String> values) {
+            this(metric, values, values.stream().map(v -> "").toList());
+        }
     }
 
     public CompareView(CompareViewModel model) {
@@ -80,7 +91,11 @@ public final class CompareView extends BorderPane {
         Label growthNote = new Label();
         growthNote.getStyleClass().add("drill-muted");
         VBox right = new VBox(8, new HBox(12, title, busy), message, heading("Equity, normalised (time-weighted, 100 at the common start)"),
-                growthNote, growth, heading("Metrics from the common start"), metrics, heading("Drawdown"), drawdowns);
+                growthNote, growth, heading("Metrics from the common start"), metrics, shortHistory, heading("Drawdown"), drawdowns);
+        shortHistory.setId("compare-short-history");
+        shortHistory.getStyleClass().add("drill-muted");
+        shortHistory.setWrapText(true);
+        shortHistory.managedProperty().bind(shortHistory.visibleProperty());
         right.setPadding(new Insets(12, 16, 16, 16));
         ScrollPane scroll = new ScrollPane(right);
         scroll.setId("compare-scroll");
@@ -117,12 +132,22 @@ public final class CompareView extends BorderPane {
             int k = i;
             TableColumn<MetricRow, String> col = new TableColumn<>(entries.get(i).name());
             col.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().values().get(k)));
+            col.setCellFactory(c -> new ExplainedCell(k));
             col.getStyleClass().add("number-column");
             col.setPrefWidth(130);
             metrics.getColumns().add(col);
         }
-        metrics.setItems(FXCollections.observableArrayList(rows(entries)));
+        List<MetricRow> rows = rows(entries);
+        metrics.setItems(FXCollections.observableArrayList(rows));
+        boolean anyShort = entries.stream().map(CompareData.Entry::performance)
+                .anyMatch(p -> p.cagr().isShortHistory() || p.volatility().isShortHistory());
+        shortHistory.setVisible(anyShort);
+        shortHistory.setText(anyShort ? SHORT_HISTORY_NOTE : "");
     }
+
+    /** Under a table with n/a in it: tooltips need a mouse, this line does not. */
+    static final String SHORT_HISTORY_NOTE = "n/a: too little history to annualise. CAGR and IRR need 1 year, volatility, Sharpe and Sortino "
+            + "60 daily returns; the total return covers the period. Hover a value for details.";
 
     static List<MetricRow> rows(List<CompareData.Entry> entries) {
         List<MetricRow> rows = new ArrayList<>();
@@ -130,16 +155,13 @@ public final class CompareView extends BorderPane {
         rows.add(row(entries, "End equity", p -> p.endEquity().formatWhole()));
         rows.add(row(entries, "Net deposits", p -> p.netFlows().formatWhole()));
         rows.add(row(entries, "Profit", p -> (p.profit().isNegative() ? "" : "+") + p.profit().formatWhole()));
-        rows.add(row(entries, "TWR", p -> String.format(Locale.ROOT, "%+.2f%%", p.timeWeightedReturn() * 100)));
-        rows.add(row(entries, "CAGR", p -> pct(p.cagr())));
-        rows.add(row(entries, "Money-weighted (IRR)", p -> switch (p.moneyWeightedReturn()) {
-            case io.alluse.analytics.metrics.IrrResult.Rate(double annual) -> String.format(Locale.ROOT, "%.2f%%", annual * 100);
-            case io.alluse.analytics.metrics.IrrResult.NoSolution n -> "\u2014";
-        }));
+        rows.add(row(entries, "Total return (TWR)", p -> String.format(Locale.ROOT, "%+.2f%%", p.timeWeightedReturn() * 100)));
+        rows.add(annual(entries, "CAGR", Performance::cagr, true));
+        rows.add(annual(entries, "Money-weighted (IRR)", Performance::moneyWeightedReturn, true));
         rows.add(row(entries, "Max drawdown", p -> p.maxDrawdown().map(d -> String.format(Locale.ROOT, "%.2f%%", -d.depth() * 100)).orElse("none")));
-        rows.add(row(entries, "Volatility", p -> pct(p.volatility())));
-        rows.add(row(entries, "Sharpe", p -> ratio(p.sharpe())));
-        rows.add(row(entries, "Sortino", p -> ratio(p.sortino())));
+        rows.add(annual(entries, "Volatility", Performance::volatility, true));
+        rows.add(annual(entries, "Sharpe", Performance::sharpe, false));
+        rows.add(annual(entries, "Sortino", Performance::sortino, false));
         return rows;
     }
 
@@ -147,12 +169,29 @@ public final class CompareView extends BorderPane {
         return new MetricRow(metric, entries.stream().map(e -> value.apply(e.performance())).toList());
     }
 
-    private static String pct(OptionalDouble v) {
-        return v.isEmpty() ? "\u2014" : String.format(Locale.ROOT, "%.2f%%", v.getAsDouble() * 100);
+    private static MetricRow annual(List<CompareData.Entry> entries, String metric, Function<Performance, Annualised> figure, boolean percent) {
+        List<Annualised> figures = entries.stream().map(e -> figure.apply(e.performance())).toList();
+        return new MetricRow(metric, figures.stream().map(a -> Widgets.annual(a, percent)).toList(),
+                figures.stream().map(a -> Widgets.annualWhy(a).orElse("")).toList());
     }
 
-    private static String ratio(OptionalDouble v) {
-        return v.isEmpty() ? "\u2014" : String.format(Locale.ROOT, "%.2f", v.getAsDouble());
+    /** A value cell that explains a missing figure in its tooltip. */
+    private static final class ExplainedCell extends TableCell<MetricRow, String> {
+        private final int column;
+
+        ExplainedCell(int column) {
+            this.column = column;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            int i = getIndex();
+            String tip = empty || getTableView() == null || i < 0 || i >= getTableView().getItems().size() ? ""
+                    : getTableView().getItems().get(i).tips().get(column);
+            setTooltip(tip.isEmpty() ? null : new Tooltip(tip));
+        }
     }
 
     /** Opens the compare window over {@code owner}, with {@code preselected} checked (or all of a few accounts). */

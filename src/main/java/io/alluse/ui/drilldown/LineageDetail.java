@@ -51,6 +51,7 @@ public record LineageDetail(Optional<Link> forkedFrom, List<Link> forks, Optiona
             case WAITING -> "waiting for its brokerage";
             case TRANSFERRED -> "money sent, waiting for its link";
             case LINKED -> "linked, transfer out not seen yet";
+            case RELEASED -> "funded elsewhere, released";
             default -> "";
         };
     }

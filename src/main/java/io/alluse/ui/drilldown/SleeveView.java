@@ -1,5 +1,6 @@
 package io.alluse.ui.drilldown;
 
+import io.alluse.analytics.metrics.Annualised;
 import io.alluse.analytics.metrics.Performance;
 import io.alluse.analytics.trades.TradeStatistics;
 import io.alluse.domain.Money;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -67,7 +69,14 @@ final class SleeveView extends TabPane {
             k.getStyleClass().add("metric-key");
             Label v = new Label(rows.get(i)[1]);
             v.getStyleClass().add("metric-value");
-            v.setId("metric-" + rows.get(i)[0].toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
+            if (rows.get(i).length > 2) {
+                Tooltip why = new Tooltip(rows.get(i)[2]);
+                why.setWrapText(true);
+                why.setMaxWidth(320);
+                v.setTooltip(why);
+                k.setTooltip(why);
+            }
+            v.setId("metric-" + rows.get(i)[0].toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("-$", ""));
             metrics.addRow(i, k, v);
         }
 
@@ -84,7 +93,14 @@ final class SleeveView extends TabPane {
                 ? Widgets.muted("No premium collected yet.") : chart);
         chartBox.setMinWidth(260);
         HBox.setHgrow(chartBox, Priority.ALWAYS);
-        HBox row = new HBox(20, new VBox(4, Widgets.heading("Metrics"), metrics), chartBox);
+        VBox metricsBox = new VBox(4, Widgets.heading("Metrics"), metrics);
+        if (d.performance().filter(p -> p.cagr().isShortHistory() || p.volatility().isShortHistory()).isPresent()) {
+            Label note = Widgets.muted("n/a: too little history to annualise (CAGR 1 year, volatility and Sharpe 60 daily returns). Hover for details.");
+            note.setId("sleeve-short-history");
+            note.setMaxWidth(260);
+            metricsBox.getChildren().add(note);
+        }
+        HBox row = new HBox(20, metricsBox, chartBox);
 
         TimeChart equity = new TimeChart(TimeChart.Scale.MONEY, "No closes yet: the curve starts after the first trading day ends.");
         equity.setId("sleeve-equity-chart");
@@ -97,23 +113,23 @@ final class SleeveView extends TabPane {
         return scroll;
     }
 
+    /** {key, value} or {key, value, tooltip}; a figure per year gets a tooltip when it is missing, saying why. */
     static List<String[]> metricRows(Performance p) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Since", p.start().toString()});
-        rows.add(new String[] {"TWR", String.format(Locale.ROOT, "%+.2f%%", p.timeWeightedReturn() * 100)});
-        rows.add(new String[] {"CAGR", ratio(p.cagr(), true)});
+        rows.add(new String[] {"Total return (TWR)", String.format(Locale.ROOT, "%+.2f%%", p.timeWeightedReturn() * 100),
+                "Total time-weighted return since " + p.start() + ", not annualised; deposits and withdrawals excluded."});
+        rows.add(annual("CAGR", p.cagr(), true));
         rows.add(new String[] {"Max drawdown", p.maxDrawdown().map(dd -> String.format(Locale.ROOT, "%.2f%%", -dd.depth() * 100)).orElse("none")});
-        rows.add(new String[] {"Volatility", ratio(p.volatility(), true)});
-        rows.add(new String[] {"Sharpe", ratio(p.sharpe(), false)});
+        rows.add(annual("Volatility", p.volatility(), true));
+        rows.add(annual("Sharpe", p.sharpe(), false));
         rows.add(new String[] {"Profit", Widgets.signed(p.profit())});
         return rows;
     }
 
-    static String ratio(OptionalDouble v, boolean percent) {
-        if (v.isEmpty()) {
-            return "\u2014";
-        }
-        return percent ? String.format(Locale.ROOT, "%.2f%%", v.getAsDouble() * 100) : String.format(Locale.ROOT, "%.2f", v.getAsDouble());
+    private static String[] annual(String key, Annualised a, boolean percent) {
+        String value = Widgets.annual(a, percent);
+        return Widgets.annualWhy(a).map(why -> new String[] {key, value, why}).orElseGet(() -> new String[] {key, value});
     }
 
     private static String rate(OptionalDouble v) {

@@ -1,10 +1,12 @@
 package io.alluse.ui.drilldown;
 
+import io.alluse.analytics.metrics.Annualised;
 import io.alluse.domain.Money;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -82,6 +84,31 @@ public final class Widgets {
         double scale = Math.pow(10, decimals);
         // adding 0.0 turns a -0.0 left by rounding into 0.0, so tiny negatives do not print as "-0.00"
         return String.format(Locale.ROOT, "%,." + decimals + "f", Math.rint(v * scale) / scale + 0.0);
+    }
+
+    /** What a view shows for a figure per year: the value, "n/a" while the history is too short, a dash when undefined. */
+    public static String annual(Annualised a, boolean percent) {
+        return switch (a) {
+            case Annualised.Value(double v) -> percent ? String.format(Locale.ROOT, "%.2f%%", v * 100) : String.format(Locale.ROOT, "%.2f", v);
+            case Annualised.ShortHistory s -> NOT_YET;
+            case Annualised.Undefined u -> "\u2014";
+        };
+    }
+
+    /** The tooltip that says why a figure per year is missing; empty when it has a value. */
+    public static Optional<String> annualWhy(Annualised a) {
+        return switch (a) {
+            case Annualised.Value v -> Optional.empty();
+            case Annualised.ShortHistory(String needs) -> Optional.of(capitalised(needs) + ".");
+            case Annualised.Undefined(String reason) -> Optional.of("Undefined: " + reason + ".");
+        };
+    }
+
+    /** Shown for a figure per year over too short a history. */
+    public static final String NOT_YET = "n/a";
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static String when(Instant at) {

@@ -55,7 +55,7 @@ final class AccountActions {
     static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
     /** Actions on an account's lineage: in the context menu only where they apply. */
-    private static final java.util.Set<String> LINEAGE = java.util.Set.of("compare-forks", "link-brokerage");
+    private static final java.util.Set<String> LINEAGE = java.util.Set.of("compare-forks", "link-brokerage", "release-reservation");
 
     private final WorkstationServices services;
     private final UiExecutor executor;
@@ -89,7 +89,10 @@ final class AccountActions {
                 new Action("compare-forks", a -> "Compare with _forks", null, a -> !lineage().forks(a.id()).isEmpty(),
                         account -> compareWithForks(account.id()), true),
                 new Action("link-brokerage", a -> "_Link brokerage\u2026", null, a -> lineage().waiting(a.id()),
-                        account -> linkBrokerage(account.id()), false));
+                        account -> linkBrokerage(account.id()), false),
+                // a linked fork the user funded from elsewhere (docs/decisions/0032)
+                new Action("release-reservation", a -> "_Release reservation\u2026", null, a -> lineage().releasable(a.id()).isPresent(),
+                        this::releaseReservation, false));
     }
 
     /** The Account menu: every action, enabled while an account (or one of its sleeves) is selected and the action applies. */
@@ -166,6 +169,41 @@ final class AccountActions {
                     + " and managed from now on.");
             portfolio.refreshAndSelect(linked);
         });
+    }
+
+    /**
+     * Asks, then ends the reservation a linked fork holds in its parent: for a fork the user funded from
+     * elsewhere, whose money will never be seen leaving the parent's brokerage account.
+     */
+    void releaseReservation(Account fork) {
+        Optional<io.alluse.domain.fork.ForkRecord> record = lineage().releasable(fork.id());
+        if (record.isEmpty()) {
+            report.accept(fork.name() + " holds no reservation to release.");
+            return;
+        }
+        io.alluse.domain.fork.ForkRecord r = record.get();
+        String parent = portfolio.accountsProperty().get().stream().filter(a -> a.id().equals(r.parent())).map(Account::name).findFirst()
+                .orElse(r.parent().value());
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.initOwner(owner.get());
+        confirm.setTitle("Release reservation");
+        confirm.setHeaderText("Release the " + r.amount().formatWhole() + " reserved in " + parent + " for " + fork.name() + "?");
+        confirm.setContentText("Do this if you funded " + fork.name() + " from elsewhere (a bank, another account) and will not move "
+                + r.amount().formatWhole() + " out of " + parent + "'s brokerage account.\n\n"
+                + "The " + r.amount().formatWhole() + " reserved in " + parent + "'s Gen-Acc becomes deployable again from its next cycle, and stays "
+                + "there as Gen-Acc capital, so it is not forked again. Nothing is sent to any broker. The release is recorded in both audit logs.");
+        confirm.getDialogPane().setMinWidth(520);
+        confirm.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ButtonType release = new ButtonType("Release reservation", ButtonBar.ButtonData.OK_DONE);
+        confirm.getButtonTypes().setAll(ButtonType.CANCEL, release);
+        confirm.getDialogPane().setId("confirm-release");
+        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(release)).setDefaultButton(false);
+        confirm.showAndWait().filter(release::equals).ifPresent(b -> engineTask("Releasing the reservation for " + fork.name(), () -> {
+            io.alluse.domain.fork.ForkRecord done = services.engine().releaseReservation(fork.id());
+            return "The " + done.amount().formatWhole() + " reserved in " + parent + " for " + fork.name()
+                    + " is released: deployable again from its next cycle. Nothing was sent to any broker.";
+        }));
     }
 
     private void pauseOrResume(Account account) {

@@ -78,7 +78,7 @@ class CompareViewTest {
         assertThat(drawdowns.lines()).hasSize(2);
         assertThat(growth.lines().getFirst().values()[0]).isEqualTo(100.0);
         assertThat(java.util.Arrays.stream(drawdowns.lines().getFirst().values()).max().orElseThrow()).isLessThanOrEqualTo(0.0);
-        CompareView.MetricRow twr = metrics.getItems().stream().filter(r -> r.metric().equals("TWR")).findFirst().orElseThrow();
+        CompareView.MetricRow twr = metrics.getItems().stream().filter(r -> r.metric().equals("Total return (TWR)")).findFirst().orElseThrow();
         assertThat(twr.values()).containsExactly(percent(independentTwr(new AccountId("account-1"))), percent(independentTwr(new AccountId("account-2"))));
         // the rest of the table is the analytics service's comparison, as a fresh service over the same database
         // (the one the command line's context builds) computes it
@@ -91,8 +91,25 @@ class CompareViewTest {
         for (int i = 0; i < 2; i++) {
             io.alluse.analytics.metrics.Performance p = reference.accounts().get(i).performance();
             assertThat(drawdown.values().get(i)).isEqualTo(p.maxDrawdown().map(d -> String.format(Locale.ROOT, "%.2f%%", -d.depth() * 100)).orElse("none"));
-            assertThat(volatility.values().get(i)).isEqualTo(String.format(Locale.ROOT, "%.2f%%", p.volatility().orElseThrow() * 100));
+            assertThat(p.volatility().isShortHistory()).as("17 days are too few daily returns to annualise").isTrue();
+            assertThat(volatility.values().get(i)).isEqualTo("n/a");
         }
+        // two and a half weeks: the total return is shown, every figure per year is n/a and says why
+        for (String perYear : List.of("CAGR", "Money-weighted (IRR)", "Volatility", "Sharpe", "Sortino")) {
+            CompareView.MetricRow row = metrics.getItems().stream().filter(r -> r.metric().equals(perYear)).findFirst().orElseThrow();
+            assertThat(row.values()).as(perYear).containsExactly("n/a", "n/a");
+        }
+        CompareView.MetricRow cagr = metrics.getItems().stream().filter(r -> r.metric().equals("CAGR")).findFirst().orElseThrow();
+        assertThat(cagr.tips().getFirst()).startsWith("Needs at least 1 year of history (has ").endsWith("days); total return shown.");
+        assertThat(volatility.tips().getFirst()).startsWith("Needs at least 60 daily returns (has ");
+        assertThat(twr.values()).noneMatch(v -> v.equals("n/a"));
+        assertThat(robot.lookup("#compare-short-history").queryLabeled().getText()).isEqualTo(CompareView.SHORT_HISTORY_NOTE);
+        ui.until("the table's cells", () -> robot.lookup("#compare-metrics .table-cell").queryAll().stream()
+                .anyMatch(c -> "n/a".equals(((javafx.scene.control.TableCell<?, ?>) c).getText())));
+        javafx.scene.control.TableCell<?, ?> shown = robot.lookup("#compare-metrics .table-cell").queryAll().stream()
+                .map(c -> (javafx.scene.control.TableCell<?, ?>) c).filter(c -> "n/a".equals(c.getText())).findFirst().orElseThrow();
+        assertThat(shown.getTooltip()).as("the n/a cell explains itself").isNotNull();
+        assertThat(shown.getTooltip().getText()).contains("total return shown");
         assertThat(drawdown.values()).as("two and a half weeks of trading have drawdowns").doesNotContain("none");
         CompareView.MetricRow end = metrics.getItems().stream().filter(r -> r.metric().equals("End equity")).findFirst().orElseThrow();
         assertThat(end.values().getFirst()).isEqualTo(lastEquity(new AccountId("account-1")));

@@ -121,7 +121,7 @@ class DrillDownViewTest {
                 && text(robot, "#sleeve-equity").equals(sleeveEquity));
         assertThat(premium.isPositive()).as("three weeks of Com-Acc trading collected premium").isTrue();
         assertThat(text(robot, "#sleeve-premium")).isEqualTo(premium.formatWhole());
-        assertThat(text(robot, "#metric-twr")).isEqualTo(String.format(Locale.ROOT, "%+.2f%%", independentTwr(FIRST, SleeveKind.COM) * 100));
+        assertThat(text(robot, "#metric-total-return-twr")).isEqualTo(String.format(Locale.ROOT, "%+.2f%%", independentTwr(FIRST, SleeveKind.COM) * 100));
         // the sleeve's metrics are the analytics service's, as a fresh service over the same database computes them
         io.alluse.analytics.metrics.Performance reference = new io.alluse.analytics.PortfolioAnalytics(
                 new io.alluse.store.AccountRepository(fixture.database), new io.alluse.store.SnapshotRepository(fixture.database),
@@ -129,7 +129,16 @@ class DrillDownViewTest {
                 new io.alluse.analytics.metrics.RiskFreeRate(fixture.market.riskFreeRate())).orElseThrow().performance();
         assertThat(text(robot, "#metric-max-drawdown")).isEqualTo(reference.maxDrawdown()
                 .map(dd -> String.format(Locale.ROOT, "%.2f%%", -dd.depth() * 100)).orElse("none"));
-        assertThat(text(robot, "#metric-volatility")).isEqualTo(String.format(Locale.ROOT, "%.2f%%", reference.volatility().orElseThrow() * 100));
+        // three weeks: figures per year are n/a, with a tooltip that says why; the total return is shown
+        assertThat(reference.volatility().isShortHistory()).isTrue();
+        assertThat(text(robot, "#metric-volatility")).isEqualTo("n/a");
+        assertThat(text(robot, "#metric-cagr")).isEqualTo("n/a");
+        assertThat(text(robot, "#metric-sharpe")).isEqualTo("n/a");
+        assertThat(robot.lookup("#metric-cagr").queryAs(javafx.scene.control.Label.class).getTooltip().getText())
+                .startsWith("Needs at least 1 year of history").endsWith("total return shown.");
+        assertThat(robot.lookup("#metric-sharpe").queryAs(javafx.scene.control.Label.class).getTooltip().getText())
+                .startsWith("Needs at least 60 daily returns");
+        assertThat(text(robot, "#sleeve-short-history")).startsWith("n/a: too little history to annualise");
         assertThat(table(robot, "#sleeve-positions").getItems()).hasSize((int) ledger.positions().stream()
                 .filter(p -> p.sleeve() == SleeveKind.COM).count());
         ui.screenshot(window.getScene(), "drilldown-sleeve");

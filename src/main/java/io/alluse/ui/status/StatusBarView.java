@@ -69,7 +69,8 @@ public final class StatusBarView extends HBox {
         Label engine = new Label();
         engine.setId("status-engine");
         engine.textProperty().bind(model.engineStateProperty());
-        engine.setMinWidth(Region.USE_PREF_SIZE);
+        // engine state and next run give way (ellipsis, full text in the tooltip) so a narrow window keeps the clock and the bell
+        engine.setMinWidth(60);
         Tooltip engineTip = new Tooltip();
         engineTip.textProperty().bind(model.engineDetailProperty());
         engine.setTooltip(engineTip);
@@ -85,7 +86,7 @@ public final class StatusBarView extends HBox {
         next.setId("status-next-run");
         next.textProperty().bind(model.nextRunProperty());
         next.setGraphic(new FontIcon(Material2OutlinedMZ.SCHEDULE));
-        next.setMinWidth(Region.USE_PREF_SIZE);
+        next.setMinWidth(60);
         Tooltip nextTip = new Tooltip();
         nextTip.textProperty().bind(model.nextRunDetailProperty());
         next.setTooltip(nextTip);
@@ -138,7 +139,6 @@ public final class StatusBarView extends HBox {
         bell.setTooltip(new Tooltip("Notifications (Ctrl+Shift+N)"));
         bell.setOnAction(e -> openLog.run());
         bell.setMinWidth(Region.USE_PREF_SIZE);
-        right.setMinWidth(Region.USE_PREF_SIZE);
         right.getChildren().add(bell);
 
         getChildren().addAll(progress, message, right);

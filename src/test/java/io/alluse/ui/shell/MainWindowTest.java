@@ -99,6 +99,32 @@ class MainWindowTest {
     }
 
     @Test
+    void aWindowNarrowerThanTheDefaultStillShowsTheWholeStatusBarAndDrillDown(FxRobot robot) throws Exception {
+        TreeView<PortfolioNode> tree = robot.lookup("#portfolio-tree").queryAs(TreeView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getRoot().getChildren().size() == 2);
+        robot.interact(() -> {
+            tree.getSelectionModel().select(tree.getRoot().getChildren().getFirst());
+            window.getScene().getWindow().setWidth(1000);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = window.getScene().getWidth();
+        // a root wider than the scene is laid out wider and cut off on the right: menus, tabs and the bell disappear
+        assertThat(window.minWidth(-1)).as("the main window's minimum width").isLessThanOrEqualTo(width);
+        javafx.scene.Node bell = robot.lookup("#status-notifications").query();
+        javafx.scene.Node drill = robot.lookup("#drill-down").query();
+        assertThat(bell.localToScene(bell.getLayoutBounds()).getMaxX()).as("right edge of the notifications button").isLessThanOrEqualTo(width);
+        assertThat(drill.localToScene(drill.getLayoutBounds()).getMaxX()).as("right edge of the drill-down").isLessThanOrEqualTo(width);
+        Path png = UiTestServices.screenshot("main-window-narrow");
+        robot.interact(() -> {
+            try {
+                Screenshots.write(window.getScene(), png);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
     void ctrlNOpensTheWizardAndTheNewAccountAppearsSelectedInTheTree(FxRobot robot) throws Exception {
         TreeView<PortfolioNode> tree = robot.lookup("#portfolio-tree").queryAs(TreeView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getRoot().getChildren().size() == 2);

@@ -1,5 +1,6 @@
 package io.alluse.ui.drilldown;
 
+import java.nio.IntBuffer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.control.Label;
@@ -84,9 +86,9 @@ public final class TimeChart extends Region {
     private static final int LEGEND_ENTRIES = 12;
     /** Above this many points after decimation, lines are drawn as pixels rather than stroked paths. */
     static final int VECTOR_LIMIT = 12_000;
-    private static final double LEFT = 70;
+    static final double LEFT = 70;
     private static final double RIGHT = 14;
-    private static final double TOP = 8;
+    static final double TOP = 8;
     private static final double BOTTOM = 24;
 
     private final Canvas canvas = new Canvas();
@@ -101,8 +103,10 @@ public final class TimeChart extends Region {
     private boolean rasterised;
     private double drawnWidth = -1;
     private double drawnHeight = -1;
-    /** The raster mode's pixels, kept between paints of the same size (FX thread only). */
+    /** The raster mode's pixels and the image showing them, kept between paints of the same size (FX thread only). */
     private int[] pixels;
+    private PixelBuffer<IntBuffer> pixelBuffer;
+    private WritableImage image;
 
     public TimeChart(Scale scale, String emptyText) {
         this.scale = scale;
@@ -112,6 +116,8 @@ public final class TimeChart extends Region {
         themeProbe.getStyleClass().add("time-chart-axis");
         themeProbe.setManaged(false);
         themeProbe.setVisible(false);
+        // a theme switch restyles the probe: repaint, so the axis text and grid follow at once
+        themeProbe.textFillProperty().addListener((o, was, now) -> invalidate());
         empty.setText(emptyText);
         empty.getStyleClass().add("time-chart-empty");
         empty.setManaged(false);
@@ -129,20 +135,43 @@ public final class TimeChart extends Region {
 
     public void setLines(List<Line> lines) {
         this.lines = List.copyOf(lines);
-        legend.getChildren().clear();
-        for (int i = 0; i < Math.min(lines.size(), LEGEND_ENTRIES); i++) {
-            Rectangle swatch = new Rectangle(14, 3, lines.get(i).dashed() ? REFERENCE : colour(i));
-            Label entry = new Label(lines.get(i).name(), swatch);
-            entry.getStyleClass().add("time-chart-legend-entry");
-            legend.getChildren().add(entry);
-        }
-        if (lines.size() > LEGEND_ENTRIES) {
-            Label more = new Label("and " + (lines.size() - LEGEND_ENTRIES) + " more");
-            more.getStyleClass().add("time-chart-legend-entry");
-            legend.getChildren().add(more);
-        }
-        empty.setVisible(lines.stream().allMatch(l -> l.values().length == 0));
+        updateLegend();
+        empty.setVisible(this.lines.stream().allMatch(l -> l.values().length == 0));
         invalidate();
+    }
+
+    /**
+     * Keeps the legend's labels and only changes their text and swatch: a refresh of the same accounts
+     * (the usual case) then creates no node and needs no new CSS pass or skin.
+     */
+    private void updateLegend() {
+        int shown = Math.min(lines.size(), LEGEND_ENTRIES);
+        boolean more = lines.size() > LEGEND_ENTRIES;
+        List<javafx.scene.Node> entries = legend.getChildren();
+        int wanted = shown + (more ? 1 : 0);
+        if (entries.size() > wanted) {
+            entries.subList(wanted, entries.size()).clear();
+        }
+        while (entries.size() < wanted) {
+            Label entry = new Label();
+            entry.getStyleClass().add("time-chart-legend-entry");
+            entries.add(entry);
+        }
+        for (int i = 0; i < shown; i++) {
+            Label entry = (Label) entries.get(i);
+            entry.setText(lines.get(i).name());
+            Color fill = lines.get(i).dashed() ? REFERENCE : colour(i);
+            if (entry.getGraphic() instanceof Rectangle swatch) {
+                swatch.setFill(fill);
+            } else {
+                entry.setGraphic(new Rectangle(14, 3, fill));
+            }
+        }
+        if (more) {
+            Label entry = (Label) entries.get(shown);
+            entry.setGraphic(null);
+            entry.setText("and " + (lines.size() - LEGEND_ENTRIES) + " more");
+        }
     }
 
     public List<Line> lines() {
@@ -157,6 +186,16 @@ public final class TimeChart extends Region {
     /** Whether the last paint drew the lines as pixels (many lines) rather than stroked paths. */
     public boolean rasterised() {
         return rasterised;
+    }
+
+    /** The raster mode's pixels as last painted (ARGB, plot width x height), or null if none: for tests. */
+    int[] rasterPixels() {
+        return rasterised && pixels != null ? pixels.clone() : null;
+    }
+
+    /** The width of {@link #rasterPixels()}' rows. */
+    int rasterWidth() {
+        return image == null ? 0 : (int) image.getWidth();
     }
 
     private void invalidate() {
@@ -250,28 +289,31 @@ public final class TimeChart extends Region {
         g.setFont(font);
         g.setLineWidth(1);
         g.setLineDashes();
+        // grid lines are one-pixel rectangles, not stroked lines: the software pipeline fills an
+        // axis-aligned rectangle directly, while a stroke goes through its anti-aliasing rasteriser
+        // row by row (most of the render thread's time for a full-height line, docs/performance.md)
         // horizontal grid and y labels
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (double t : ticks) {
             double y = snap(TOP + plotH - (t - yMin) / (yMax - yMin) * plotH);
-            g.setStroke(grid);
-            g.strokeLine(LEFT, y, LEFT + plotW, y);
+            g.setFill(grid);
+            g.fillRect(LEFT, y - 0.5, plotW, 1);
             g.setFill(text);
             g.fillText(scale.format(t, ticks.length > 1 ? ticks[1] - ticks[0] : 1), LEFT - 6, y);
         }
         if (zeroLine) {
             double y = snap(TOP + plotH - (0 - yMin) / (yMax - yMin) * plotH);
-            g.setStroke(text);
-            g.strokeLine(LEFT, y, LEFT + plotW, y);
+            g.setFill(text);
+            g.fillRect(LEFT, y - 0.5, plotW, 1);
         }
         // x labels
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (Ticks.DateTick t : Ticks.dates((int) xMin, (int) xMax, Math.max(2, (int) (plotW / 90)))) {
             double x = snap(LEFT + (t.epochDay() - xMin) / (xMax - xMin) * plotW);
-            g.setStroke(grid);
-            g.strokeLine(x, TOP, x, TOP + plotH);
+            g.setFill(grid);
+            g.fillRect(x - 0.5, TOP, 1, plotH);
             g.setFill(text);
             // a tick at the plot's right edge would have half its label cut off by the canvas
             g.setTextAlign(x > LEFT + plotW - 25 ? TextAlignment.RIGHT : TextAlignment.CENTER);
@@ -390,14 +432,17 @@ public final class TimeChart extends Region {
     private int raster(GraphicsContext g, double xMin, double yMin, double sx, double sy, double plotW, double plotH) {
         int w = (int) Math.ceil(plotW);
         int h = (int) Math.ceil(plotH) + 1;
-        if (pixels == null || pixels.length != w * h) {
+        if (image == null || image.getWidth() != w || image.getHeight() != h) {
             pixels = new int[w * h];
+            // the image reads the array itself (opaque colours are the same in ARGB and premultiplied
+            // ARGB): no copy or format conversion on this thread, and one image per size, not per paint
+            pixelBuffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(pixelBuffer);
         } else {
             java.util.Arrays.fill(pixels, 0);
         }
         int vertices = rasterise(lines, pixels, w, h, xMin, yMin, sx, sy, plotH);
-        WritableImage image = new WritableImage(w, h);
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        pixelBuffer.updateBuffer(b -> null);
         g.drawImage(image, LEFT, TOP);
         return vertices;
     }

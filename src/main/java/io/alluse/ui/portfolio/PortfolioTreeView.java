@@ -29,7 +29,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 public final class PortfolioTreeView extends VBox {
 
     private final PortfolioTreeViewModel model;
-    private final TreeView<PortfolioNode> tree = new TreeView<>();
+    private final TreeView<PortfolioNode> tree = new RowIndexedTreeView<>();
     private final TextField filter = new TextField();
     private boolean rebuilding;
     private Function<Account, List<MenuItem>> accountMenu;

@@ -11,7 +11,21 @@ public final class Formats {
 
     /** {@code $1,234,567} for summaries. */
     public static String money(Money m) {
-        return m.formatWhole();
+        long cents = m.cents();
+        if (cents == Long.MIN_VALUE) {
+            return m.formatWhole();
+        }
+        // what Money.formatWhole prints (half up, grouped), without a DecimalFormat per call: the
+        // portfolio tree formats a few dozen of these on every scroll step
+        long abs = Math.abs(cents);
+        String digits = Long.toString(abs / 100 + (abs % 100 >= 50 ? 1 : 0));
+        StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3 + 2).append(cents < 0 ? "-$" : "$");
+        int head = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        b.append(digits, 0, head);
+        for (int i = head; i < digits.length(); i += 3) {
+            b.append(',').append(digits, i, i + 3);
+        }
+        return b.toString();
     }
 
     /** {@code $1,234,567.89} where cents matter (ledgers, orders). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -29,7 +30,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 public final class PortfolioTreeView extends VBox {
 
     private final PortfolioTreeViewModel model;
-    private final TreeView<PortfolioNode> tree = new TreeView<>();
+    private final TreeView<PortfolioNode> tree = new RowIndexedTreeView<>();
     private final TextField filter = new TextField();
     private boolean rebuilding;
     private Function<Account, List<MenuItem>> accountMenu;
@@ -207,9 +208,11 @@ public final class PortfolioTreeView extends VBox {
 
     /**
      * Status icon and name, then equity, week P&L and drift (sleeves) or target in fixed-width columns.
-     * A cell keeps its nodes for life: scrolling changes only texts, the icon's glyph and style
-     * classes (and those only when they differ), so a scroll step costs no new nodes and restyles
-     * only what changed.
+     * A cell keeps its nodes for life: scrolling changes only texts, the icon's glyph and
+     * pseudo-classes (row kind, icon colour, gain/loss, drift), so a scroll step makes no nodes and
+     * only moves styles between states the CSS already resolved; a style class change would make
+     * JavaFX look the node's styles up again (decision 0030). The tooltip's text is made when the
+     * pointer comes onto the row, not for every row scrolled past.
      */
     private static final class NodeCell extends TreeCell<PortfolioNode> {
         private final PortfolioTreeView owner;
@@ -223,17 +226,18 @@ public final class PortfolioTreeView extends VBox {
         private final Label share = new Label();
         private final Tooltip tip = new Tooltip();
         private final HBox box;
-        private String nodeClass;
-        private String iconClass;
-        private String pnlClass;
-        private boolean driftHigh;
+        private PseudoClass nodeState;
+        private PseudoClass iconState;
+        private PseudoClass pnlState;
         private Account menuFor;
 
         NodeCell(PortfolioTreeView owner) {
             this.owner = owner;
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
             name.setMinWidth(60);
+            // the name takes the free width (no spacer node); with a lineage badge the badge takes it instead
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
+            icon.getStyleClass().add("tree-icon");
             name.setGraphic(icon);
             capital.getStyleClass().add("tree-capital");
             capital.setMinWidth(Region.USE_PREF_SIZE);
@@ -246,29 +250,33 @@ public final class PortfolioTreeView extends VBox {
             share.setAlignment(Pos.CENTER_RIGHT);
             lineage.getStyleClass().add("tree-lineage");
             lineage.setMinWidth(0);
-            lineage.setManaged(false);
-            lineage.setVisible(false);
-            box = new HBox(8, name, lineage, spacer, capital, pnl, share);
+            lineage.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(lineage, Priority.ALWAYS);
+            // the badge joins the row only for accounts that have one: fewer nodes to style and lay out on a scroll
+            box = new HBox(8, name, capital, pnl, share);
             box.setAlignment(Pos.CENTER_LEFT);
             tip.setShowDelay(javafx.util.Duration.millis(300));
+            // the text is made when the pointer comes onto the row (before the tooltip's delay starts) and again as it shows
+            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> tip.setText(tooltipText()));
+            tip.setOnShowing(e -> tip.setText(tooltipText()));
+            // before the cell's own handler shows the menu (a menu without items would not open)
+            addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> fillMenu());
+        }
+
+        private void fillMenu() {
+            if (getItem() instanceof PortfolioNode.AccountNode a && !isEmpty() && owner.accountMenu != null && a.account() != menuFor) {
+                menu.getItems().setAll(owner.accountMenu.apply(a.account()));
+                menuFor = a.account();
+            }
         }
 
         @Override
         protected void updateItem(PortfolioNode node, boolean empty) {
             super.updateItem(node, empty);
-            // one menu per cell, refilled for the account it shows (a menu without items would not open)
-            if (node instanceof PortfolioNode.AccountNode a && !empty && owner.accountMenu != null) {
-                if (a.account() != menuFor || getContextMenu() != menu) {
-                    menu.getItems().setAll(owner.accountMenu.apply(a.account()));
-                    menuFor = a.account();
-                }
-                setContextMenu(menu);
-            } else {
-                menuFor = null;
-                setContextMenu(null);
-            }
+            // one menu per cell, filled for the account it shows when it is asked for (fillMenu), not per row scrolled past
+            setContextMenu(node instanceof PortfolioNode.AccountNode && !empty && owner.accountMenu != null ? menu : null);
             if (empty || node == null) {
-                nodeClass(null);
+                nodeState = swap(this, nodeState, null);
                 setGraphic(null);
                 setText(null);
                 setTooltip(null);
@@ -281,31 +289,22 @@ public final class PortfolioTreeView extends VBox {
             boolean high = false;
             switch (node) {
                 case PortfolioNode.Portfolio p -> {
-                    nodeClass("node-portfolio");
-                    icon(Material2OutlinedMZ.PIE_CHART, "icon-portfolio");
+                    nodeState = swap(this, nodeState, PORTFOLIO_ROW);
+                    icon(Material2OutlinedMZ.PIE_CHART, ICON_PORTFOLIO);
                     show(all.accounts().isEmpty() ? NodeFigures.of(p.capital()) : all.total());
                     share.setText(p.accounts() + (p.accounts() == 1 ? " acct" : " accts"));
-                    tip.setText("All accounts: equity now, P&L over the last week of closes (deposits and withdrawals excluded)");
                 }
                 case PortfolioNode.AccountNode a -> {
-                    nodeClass("node-account");
+                    nodeState = swap(this, nodeState, ACCOUNT_ROW);
                     Optional<AccountFigures> f = all.of(a.account().id());
-                    RunState computed = f.map(AccountFigures::state).orElse(PortfolioFigures.state(a.account(), null, false));
-                    // a waiting fork is paused by the engine, but what the user must do is link it
-                    RunState state = owner.model.lineageProperty().get().waiting(a.account().id()) && computed != RunState.CLOSED
-                            ? RunState.WAITING : computed;
-                    statusIcon(state);
+                    statusIcon(state(a, f));
                     show(f.map(AccountFigures::total).orElse(NodeFigures.of(a.capital())));
                     share.setText("");
-                    tip.setText(a.account().name() + " (" + a.account().id() + "): " + state.label()
-                            + f.map(x -> x.detail().equals(computed.label()) || state == RunState.WAITING ? "" : "\n" + x.detail()).orElse("")
-                            + f.flatMap(AccountFigures::nextRun).filter(t -> state != RunState.WAITING).map(t -> "\nNext: " + Formats.marketTime(t)).orElse("")
-                            + lineageTip(a.account()));
                 }
                 case PortfolioNode.SleeveNode s -> {
-                    nodeClass("node-sleeve");
-                    icon(Material2OutlinedMZ.STOP_CIRCLE, "icon-sleeve-" + s.kind().key());
-                    NodeFigures f = all.of(s.account().id()).map(x -> x.sleeve(s.kind())).orElse(NodeFigures.of(s.capital()));
+                    nodeState = swap(this, nodeState, SLEEVE_ROW);
+                    icon(Material2OutlinedMZ.STOP_CIRCLE, SLEEVE_ICON.get(s.kind()));
+                    NodeFigures f = sleeveFigures(all, s);
                     show(f);
                     // under half a tenth of a point is rounding, not drift: show the target then
                     if (f.driftBp().isPresent() && Math.abs(f.driftBp().get()) >= 5) {
@@ -315,21 +314,57 @@ public final class PortfolioTreeView extends VBox {
                     } else {
                         share.setText(Formats.percent(s.target()));
                     }
-                    tip.setText(s.kind().label() + ": target " + Formats.percent(s.target())
-                            + f.driftBp().map(bp -> String.format(java.util.Locale.ROOT, ", actual %.1f%% (drift %+.1f points)",
-                            (s.target().basisPoints() + bp) / 100.0, bp / 100.0)).orElse(""));
                 }
             }
-            if (high != driftHigh) {
-                driftHigh = high;
-                if (high) {
-                    share.getStyleClass().add("drift-high");
-                } else {
-                    share.getStyleClass().remove("drift-high");
-                }
-            }
+            share.pseudoClassStateChanged(DRIFT_HIGH, high);
             setTooltip(tip);
+            if (tip.isShowing()) {
+                // new figures (or a scroll under the pointer) while the tooltip is open
+                tip.setText(tooltipText());
+            }
             setGraphic(box);
+        }
+
+        private RunState state(PortfolioNode.AccountNode a, Optional<AccountFigures> f) {
+            RunState computed = computedState(a, f);
+            // a waiting fork is paused by the engine, but what the user must do is link it
+            return owner.model.lineageProperty().get().waiting(a.account().id()) && computed != RunState.CLOSED
+                    ? RunState.WAITING : computed;
+        }
+
+        private static RunState computedState(PortfolioNode.AccountNode a, Optional<AccountFigures> f) {
+            return f.map(AccountFigures::state).orElse(PortfolioFigures.state(a.account(), null, false));
+        }
+
+        private static NodeFigures sleeveFigures(PortfolioFigures all, PortfolioNode.SleeveNode s) {
+            return all.of(s.account().id()).map(x -> x.sleeve(s.kind())).orElse(NodeFigures.of(s.capital()));
+        }
+
+        /** The row's tooltip, made when the pointer comes onto the row and as the tooltip shows, from the figures of that moment. */
+        private String tooltipText() {
+            PortfolioNode node = getItem();
+            if (node == null || isEmpty()) {
+                return "";
+            }
+            PortfolioFigures all = owner.model.figuresProperty().get();
+            return switch (node) {
+                case PortfolioNode.Portfolio p -> "All accounts: equity now, P&L over the last week of closes (deposits and withdrawals excluded)";
+                case PortfolioNode.AccountNode a -> {
+                    Optional<AccountFigures> f = all.of(a.account().id());
+                    RunState computed = computedState(a, f);
+                    RunState state = state(a, f);
+                    yield a.account().name() + " (" + a.account().id() + "): " + state.label()
+                            + f.map(x -> x.detail().equals(computed.label()) || state == RunState.WAITING ? "" : "\n" + x.detail()).orElse("")
+                            + f.flatMap(AccountFigures::nextRun).filter(t -> state != RunState.WAITING).map(t -> "\nNext: " + Formats.marketTime(t)).orElse("")
+                            + lineageTip(a.account());
+                }
+                case PortfolioNode.SleeveNode s -> {
+                    NodeFigures f = sleeveFigures(all, s);
+                    yield s.kind().label() + ": target " + Formats.percent(s.target())
+                            + f.driftBp().map(bp -> String.format(java.util.Locale.ROOT, ", actual %.1f%% (drift %+.1f points)",
+                            (s.target().basisPoints() + bp) / 100.0, bp / 100.0)).orElse("");
+                }
+            };
         }
 
         /** The short lineage badge after an account's name; empty for an account founded by hand that never forked. */
@@ -374,8 +409,16 @@ public final class PortfolioTreeView extends VBox {
         private void lineage(String text) {
             if (!text.equals(lineage.getText())) {
                 lineage.setText(text);
-                lineage.setVisible(!text.isEmpty());
-                lineage.setManaged(!text.isEmpty());
+                boolean shown = !text.isEmpty();
+                if (shown != (lineage.getParent() == box)) {
+                    if (shown) {
+                        box.getChildren().add(1, lineage);
+                        name.setMaxWidth(Region.USE_PREF_SIZE);
+                    } else {
+                        box.getChildren().remove(lineage);
+                        name.setMaxWidth(Double.MAX_VALUE);
+                    }
+                }
             }
         }
 
@@ -384,52 +427,70 @@ public final class PortfolioTreeView extends VBox {
             if (f.weekPnl().isPresent()) {
                 Money m = f.weekPnl().get();
                 pnl.setText((m.isNegative() ? "" : "+") + Formats.money(m));
-                pnlClass(m.isNegative() ? "loss" : "gain");
+                pnlState = swap(pnl, pnlState, m.isNegative() ? LOSS : GAIN);
             } else {
                 pnl.setText("\u2013");
-                pnlClass(null);
+                pnlState = swap(pnl, pnlState, null);
             }
         }
 
         private void statusIcon(RunState state) {
             switch (state) {
-                case RUNNING -> icon(Material2OutlinedMZ.PLAY_CIRCLE_OUTLINE, "icon-running");
-                case PAUSED -> icon(Material2OutlinedMZ.PAUSE_CIRCLE_OUTLINE, "icon-paused");
-                case ERROR -> icon(Material2OutlinedAL.ERROR_OUTLINE, "icon-error");
-                case MISSED -> icon(Material2OutlinedMZ.UPDATE, "icon-missed");
-                case CLOSED -> icon(Material2OutlinedAL.BLOCK, "icon-closed");
-                case WAITING -> icon(Material2OutlinedAL.HOURGLASS_EMPTY, "icon-waiting");
-                case IDLE -> icon(Material2OutlinedMZ.RADIO_BUTTON_UNCHECKED, "icon-idle");
+                case RUNNING -> icon(Material2OutlinedMZ.PLAY_CIRCLE_OUTLINE, STATE_ICON.get(state));
+                case PAUSED -> icon(Material2OutlinedMZ.PAUSE_CIRCLE_OUTLINE, STATE_ICON.get(state));
+                case ERROR -> icon(Material2OutlinedAL.ERROR_OUTLINE, STATE_ICON.get(state));
+                case MISSED -> icon(Material2OutlinedMZ.UPDATE, STATE_ICON.get(state));
+                case CLOSED -> icon(Material2OutlinedAL.BLOCK, STATE_ICON.get(state));
+                case WAITING -> icon(Material2OutlinedAL.HOURGLASS_EMPTY, STATE_ICON.get(state));
+                case IDLE -> icon(Material2OutlinedMZ.RADIO_BUTTON_UNCHECKED, STATE_ICON.get(state));
             }
         }
 
-        /** A style class change restyles the node: change them only when they differ. */
-        private void icon(org.kordamp.ikonli.Ikon glyph, String styleClass) {
+        private void icon(org.kordamp.ikonli.Ikon glyph, PseudoClass colour) {
             if (icon.getIconCode() != glyph) {
                 icon.setIconCode(glyph);
             }
-            iconClass = swap(icon.getStyleClass(), iconClass, Objects.requireNonNull(styleClass));
+            iconState = swap(icon, iconState, Objects.requireNonNull(colour));
         }
 
-        private void nodeClass(String styleClass) {
-            nodeClass = swap(getStyleClass(), nodeClass, styleClass);
-        }
-
-        private void pnlClass(String styleClass) {
-            pnlClass = swap(pnl.getStyleClass(), pnlClass, styleClass);
-        }
-
-        private static String swap(List<String> classes, String old, String now) {
-            if (Objects.equals(old, now)) {
-                return now;
-            }
-            if (old != null) {
-                classes.remove(old);
-            }
-            if (now != null) {
-                classes.add(now);
+        /** Moves {@code node} from pseudo-class {@code old} to {@code now} (either may be null); returns {@code now}. */
+        private static PseudoClass swap(javafx.scene.Node node, PseudoClass old, PseudoClass now) {
+            if (old != now) {
+                if (old != null) {
+                    node.pseudoClassStateChanged(old, false);
+                }
+                if (now != null) {
+                    node.pseudoClassStateChanged(now, true);
+                }
             }
             return now;
         }
+    }
+
+    // the row's kind on the cell, the icon's colour on the .tree-icon, gain/loss on .tree-pnl, drift on .tree-share (workstation.css)
+    private static final PseudoClass PORTFOLIO_ROW = PseudoClass.getPseudoClass("portfolio-row");
+    private static final PseudoClass ACCOUNT_ROW = PseudoClass.getPseudoClass("account-row");
+    private static final PseudoClass SLEEVE_ROW = PseudoClass.getPseudoClass("sleeve-row");
+    private static final PseudoClass ICON_PORTFOLIO = PseudoClass.getPseudoClass("portfolio");
+    private static final java.util.Map<RunState, PseudoClass> STATE_ICON = stateIcons();
+    private static final java.util.Map<SleeveKind, PseudoClass> SLEEVE_ICON = sleeveIcons();
+    private static final PseudoClass GAIN = PseudoClass.getPseudoClass("gain");
+    private static final PseudoClass LOSS = PseudoClass.getPseudoClass("loss");
+    private static final PseudoClass DRIFT_HIGH = PseudoClass.getPseudoClass("drift-high");
+
+    private static java.util.Map<RunState, PseudoClass> stateIcons() {
+        java.util.Map<RunState, PseudoClass> m = new java.util.EnumMap<>(RunState.class);
+        for (RunState s : RunState.values()) {
+            m.put(s, PseudoClass.getPseudoClass(s.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return m;
+    }
+
+    private static java.util.Map<SleeveKind, PseudoClass> sleeveIcons() {
+        java.util.Map<SleeveKind, PseudoClass> m = new java.util.EnumMap<>(SleeveKind.class);
+        for (SleeveKind k : SleeveKind.values()) {
+            m.put(k, PseudoClass.getPseudoClass("sleeve-" + k.key()));
+        }
+        return m;
     }
 }

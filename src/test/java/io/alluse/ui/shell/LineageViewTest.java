@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -123,8 +122,8 @@ class LineageViewTest {
         List<String> badges = robot.lookup(".tree-lineage").queryAllAs(Label.class).stream().filter(Label::isVisible).map(Label::getText).toList();
         assertThat(badges).contains("2 forks", "\u21b3 from Account-1", "merged into Account-1", "waiting for brokerage", "1 fork");
         // the waiting fork has its own status icon; the merged one is shown closed like any closed account
-        assertThat(robot.lookup(".icon-waiting").queryAllAs(FontIcon.class)).hasSize(1);
-        assertThat(robot.lookup(".icon-closed").queryAllAs(FontIcon.class)).hasSize(1);
+        assertThat(FxSteps.treeIcons(robot, "waiting")).hasSize(1);
+        assertThat(FxSteps.treeIcons(robot, "closed")).hasSize(1);
 
         select(robot, ONE);
         ui.until("the lineage section of Account-1", () -> robot.lookup("#lineage-fork-account-1-f2").tryQuery().isPresent());

@@ -150,7 +150,7 @@ class LinkBrokerageFlowTest {
         assertThat(fixture.engine.runtime(CHILD)).as("managed at once").isPresent();
         ui.until("the tree shows it linked and selected", () -> !window.portfolio().lineageProperty().get().waiting(CHILD)
                 && window.portfolio().selectedProperty().get() instanceof PortfolioNode.AccountNode a && a.account().id().equals(CHILD)
-                && robot.lookup(".icon-waiting").queryAll().isEmpty());
+                && FxSteps.treeIcons(robot, "waiting").isEmpty());
         ui.until("the view no longer offers a link", () -> robot.lookup("#lineage-parent").tryQuery().isPresent()
                 && robot.lookup("#lineage-link").tryQuery().isEmpty());
         ui.screenshot(window.getScene(), "lineage-linked");

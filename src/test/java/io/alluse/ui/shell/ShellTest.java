@@ -92,9 +92,11 @@ class ShellTest {
 
         // a week and a day of real engine work: cycles, fills, closes; account-3 fails all along
         fixture.runEngineUntil(UiTestServices.START.plus(Duration.ofDays(8)));
-        ui.until("account-1 running, account-3 in error", () -> icon(robot, "account-1").contains("icon-running")
-                && icon(robot, "account-3").contains("icon-error"));
-        assertThat(cell(robot, "account-3").getTooltip().getText()).contains("Error");
+        ui.until("account-1 running, account-3 in error", () -> icon(robot, "account-1").contains("running")
+                && icon(robot, "account-3").contains("error"));
+        // the tooltip's text is made when the pointer comes onto the row
+        robot.moveTo(cell(robot, "account-3"));
+        ui.until("account-3's tooltip says why", () -> cell(robot, "account-3").getTooltip().getText().contains("Error"));
         // a week of closes: the week's P&L shows next to the equity, with a sign
         ui.until("week P&L", () -> labels(cell(robot, "account-1"), "tree-pnl").matches("[+-]\\$[0-9,]+"));
         ui.until("the broker summary counts the failing one", () -> ((Button) robot.lookup("#status-brokers").query()).getText()
@@ -105,7 +107,7 @@ class ShellTest {
 
         // pause from the context menu
         robot.interact(() -> contextItem(robot, "account-2", "context-pause-resume").fire());
-        ui.until("account-2 paused", () -> icon(robot, "account-2").contains("icon-paused"));
+        ui.until("account-2 paused", () -> icon(robot, "account-2").contains("paused"));
         assertThat(fixture.services.accounts().get(new AccountId("account-2")).status()).isEqualTo(AccountStatus.PAUSED);
         assertThat(fixture.services.ledgers().forAccount(new AccountId("account-2")).audit()).extracting(AuditEvent::summary)
                 .anyMatch(s -> s.contains("ACTIVE -> PAUSED"));
@@ -117,7 +119,7 @@ class ShellTest {
         });
         ui.until("the menu offers Resume", () -> accountMenuItem(robot, "pause-resume").getText().equals("_Resume"));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P).release(KeyCode.P, KeyCode.SHIFT, KeyCode.CONTROL);
-        ui.until("account-2 running again", () -> icon(robot, "account-2").contains("icon-running"));
+        ui.until("account-2 running again", () -> icon(robot, "account-2").contains("running"));
         assertThat(fixture.services.accounts().get(new AccountId("account-2")).status()).isEqualTo(AccountStatus.ACTIVE);
 
         // run now from the context menu: the market is closed at 08:00, so it syncs and says why
@@ -226,7 +228,8 @@ class ShellTest {
 
     private static String icon(FxRobot robot, String id) {
         Label name = (Label) ((javafx.scene.layout.HBox) cell(robot, id).getGraphic()).getChildren().getFirst();
-        return ((FontIcon) name.getGraphic()).getStyleClass().toString();
+        // the colour is a pseudo-class: "running", "paused", "error", ...
+        return ((FontIcon) name.getGraphic()).getPseudoClassStates().toString();
     }
 
     private static String labels(TreeCell<?> cell, String styleClass) {
@@ -238,10 +241,15 @@ class ShellTest {
         return robot.lookup(".toast-title").queryAllAs(Label.class).stream().map(Label::getText).toList();
     }
 
-    /** The entry of an account's context menu, as the cell built it when the menu was requested. */
+    /** The entry of an account's context menu, as the cell builds it when the menu is requested (call on the FX thread). */
     private static MenuItem contextItem(FxRobot robot, String account, String id) {
         TreeCell<?> cell = cell(robot, account);
-        return cell.getContextMenu().getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+        javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
+        javafx.event.Event.fireEvent(cell, new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                20, 10, b.getMinX() + 20, b.getMinY() + 10, false, null));
+        MenuItem item = cell.getContextMenu().getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+        cell.getContextMenu().hide();
+        return item;
     }
 
 }

@@ -59,6 +59,12 @@ public final class FxSteps {
         }
     }
 
+    /** The portfolio tree's status icons shown in pseudo-class {@code state} ("waiting", "closed", ...): the icon colours are pseudo-classes. */
+    public static java.util.Set<Node> treeIcons(FxRobot robot, String state) {
+        javafx.css.PseudoClass p = javafx.css.PseudoClass.getPseudoClass(state);
+        return robot.lookup(".tree-icon").match((Node n) -> n.getPseudoClassStates().contains(p)).queryAll();
+    }
+
     public static Bounds inScene(Node node) {
         return node.localToScene(node.getBoundsInLocal());
     }

@@ -266,12 +266,13 @@ public final class Backtest {
                 }
                 for (Map.Entry<Instant, List<Sim>> group : byWindow.entrySet()) {
                     clock.setTo(group.getKey());
+                    Marks marks = new SharedMarks(Marks.of(market)); // one valuation per instrument for the whole group
                     for (Sim a : group.getValue()) {
-                        cycle(a, today, group.getKey());
+                        cycle(a, today, group.getKey(), marks);
                     }
                 }
                 clock.setTo(session.get().closeInstant());
-                Marks marks = Marks.of(market);
+                Marks marks = new SharedMarks(Marks.of(market)); // each holding valued once a day, for every account holding it
                 int index = days.size();
                 for (Sim a : accounts) {
                     a.sync(marks);
@@ -378,8 +379,7 @@ public final class Backtest {
          * engine reads them from its ledger), and a client order id used before is never sent again (as
          * the engine's stored intents guarantee).
          */
-        private void cycle(Sim a, LocalDate day, Instant now) {
-            Marks marks = Marks.of(market);
+        private void cycle(Sim a, LocalDate day, Instant now, Marks marks) {
             a.sync(marks);
             if (a.merging) {
                 closeForMerge(a, marks);

@@ -497,8 +497,8 @@ public final class Backtest {
         void endOfDay(LocalDate day, Marks marks, long[] cash, long[] positions) {
             for (SleeveKind kind : SLEEVES) {
                 cash[kind.ordinal()] = book.cash(kind).cents();
-                positions[kind.ordinal()] = book.positionsValue(kind, marks).cents();
             }
+            book.positionsValues(marks, positions);
             history.endOfDay(day, cash, positions, flowToday);
             recorder.endOfDay(day, cash, positions, flowToday);
             java.util.Arrays.fill(flowToday, 0);

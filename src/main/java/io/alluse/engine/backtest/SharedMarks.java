@@ -4,6 +4,7 @@ import io.alluse.domain.Instrument;
 import io.alluse.domain.Money;
 import io.alluse.engine.Marks;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
@@ -20,6 +21,11 @@ final class SharedMarks implements Marks {
 
     private final Marks market;
     private final Map<Instrument, Money> values = new HashMap<>();
+    /**
+     * The same values by instrument object: accounts that traded at the same minute hold the very
+     * contract object of the shared chain, and an identity look-up skips hashing the record.
+     */
+    private final Map<Instrument, Money> byIdentity = new IdentityHashMap<>();
 
     SharedMarks(Marks market) {
         this.market = market;
@@ -27,10 +33,14 @@ final class SharedMarks implements Marks {
 
     @Override
     public Money unitValue(Instrument instrument, Money fallback) {
-        Money v = values.get(instrument);
+        Money v = byIdentity.get(instrument);
         if (v == null) {
-            v = market.unitValue(instrument, UNPRICEABLE);
-            values.put(instrument, v);
+            v = values.get(instrument);
+            if (v == null) {
+                v = market.unitValue(instrument, UNPRICEABLE);
+                values.put(instrument, v);
+            }
+            byIdentity.put(instrument, v);
         }
         return v == UNPRICEABLE ? fallback : v;
     }

@@ -123,13 +123,11 @@ public final class Backtest {
     public BacktestResult run(LongConsumer progress) throws InterruptedException {
         List<AccountId> ids = new ArrayList<>();
         Map<AccountId, ExecutionWindow> windows = new TreeMap<>();
-        List<ExecutionWindow> taken = new ArrayList<>();
+        List<ExecutionWindow> suggested = ExecutionWindow.suggestMany(spec.accounts());
         for (int i = 1; i <= spec.accounts(); i++) {
             AccountId id = new AccountId("account-" + i);
-            ExecutionWindow w = ExecutionWindow.suggest(taken);
-            taken.add(w);
             ids.add(id);
-            windows.put(id, w);
+            windows.put(id, suggested.get(i - 1));
         }
         // accounts identical to an earlier one: only with forking off (a fork's id and history set it apart)
         Map<AccountId, List<AccountId>> copies = new java.util.HashMap<>();

@@ -74,6 +74,53 @@ public record ExecutionWindow(LocalTime start, LocalTime end) {
         return best;
     }
 
+    /**
+     * The windows of {@code count} accounts created one after another, each suggested given the ones
+     * before it: {@code suggest} over the growing list, without its cost growing with the list. Once
+     * no free window is left (suggest's second case) it keeps, per 5-minute slot, how many windows
+     * overlap it, so each further account costs one pass over the slots instead of one over every
+     * window taken (a 1,000-account backtest spent about a second here).
+     */
+    public static java.util.List<ExecutionWindow> suggestMany(int count) {
+        java.util.List<ExecutionWindow> taken = new java.util.ArrayList<>(Math.max(0, count));
+        java.util.List<ExecutionWindow> slots = null;
+        long[] sharing = null;
+        for (int i = 0; i < count; i++) {
+            ExecutionWindow w;
+            if (sharing == null) {
+                w = suggest(taken);
+                if (taken.stream().anyMatch(w::overlaps)) {
+                    // suggest found no free window; nor will it for any longer list: count per slot from here on
+                    slots = new java.util.ArrayList<>();
+                    for (LocalTime s = FIRST_SUGGESTED_START; !s.plusMinutes(5).isAfter(LAST_SUGGESTED_END); s = s.plusMinutes(5)) {
+                        slots.add(new ExecutionWindow(s, s.plusMinutes(5)));
+                    }
+                    sharing = new long[slots.size()];
+                    for (int k = 0; k < slots.size(); k++) {
+                        sharing[k] = taken.stream().filter(slots.get(k)::overlaps).count();
+                    }
+                }
+            } else {
+                int best = 0;
+                for (int k = 1; k < sharing.length; k++) {
+                    if (sharing[k] < sharing[best]) {
+                        best = k;
+                    }
+                }
+                w = slots.get(best);
+            }
+            taken.add(w);
+            if (sharing != null) {
+                for (int k = 0; k < sharing.length; k++) {
+                    if (slots.get(k).overlaps(w)) {
+                        sharing[k]++;
+                    }
+                }
+            }
+        }
+        return taken;
+    }
+
     @Override
     public String toString() {
         return start + "-" + end;

@@ -135,6 +135,22 @@ public final class LedgerBook {
         return Money.ofCents(total);
     }
 
+    /**
+     * {@link #positionsValue} of every sleeve in one pass over the holdings: cents into {@code out} at
+     * each sleeve's ordinal (the backtest values every account's three sleeves every day).
+     */
+    public void positionsValues(Marks marks, long[] out) {
+        java.util.Arrays.fill(out, 0, SleeveKind.values().length, 0);
+        for (Map.Entry<Key, Holding> e : holdings.entrySet()) {
+            Holding h = e.getValue();
+            if (h.quantity != 0) {
+                Money fallback = Money.ofCents(h.costCents / h.quantity);
+                int k = e.getKey().sleeve().ordinal();
+                out[k] = Math.addExact(out[k], Math.multiplyExact(marks.unitValue(h.instrument, fallback).cents(), h.quantity));
+            }
+        }
+    }
+
     public SleeveCapitals equity(Marks marks) {
         EnumMap<SleeveKind, Money> e = new EnumMap<>(SleeveKind.class);
         for (SleeveKind kind : SleeveKind.values()) {

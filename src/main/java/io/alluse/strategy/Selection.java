@@ -2,6 +2,7 @@ package io.alluse.strategy;
 
 import io.alluse.domain.DeltaRange;
 import io.alluse.domain.DteRange;
+import io.alluse.market.chain.OptionChain;
 import io.alluse.market.chain.OptionQuote;
 import java.time.LocalDate;
 import java.util.List;
@@ -127,6 +128,20 @@ final class Selection {
             return scan(quotes, 0, n, band, minStrikeCents);
         }
         return scan(quotes, Math.max(0, Math.min(from, to) - MARGIN), Math.min(n, Math.max(from, to) + MARGIN), band, minStrikeCents);
+    }
+
+    /** What a strike pick depends on besides the chain. */
+    private record PickKey(io.alluse.domain.OptionRight right, DeltaRange band, long minStrikeCents) {
+    }
+
+    /**
+     * {@link #strike(List, DeltaRange, long)} over the chain's quotes of {@code right}, computed once
+     * per chain and key: every account quoting at the same minute reads the same shared chain, and
+     * the pick is a pure function of its quotes, the band and the minimum strike. The pick is shared,
+     * so callers only read it.
+     */
+    static StrikePick strike(OptionChain chain, io.alluse.domain.OptionRight right, DeltaRange band, long minStrikeCents) {
+        return chain.derived(new PickKey(right, band, minStrikeCents), k -> strike(chain.quotes(k.right()), k.band(), k.minStrikeCents()));
     }
 
     /**

@@ -203,7 +203,7 @@ final class SleeveRun {
                 continue;
             }
             long costPerShare = b.costPerShareCents();
-            Selection.StrikePick pick = Selection.strike(chain.calls(), params.delta(), costPerShare);
+            Selection.StrikePick pick = Selection.strike(chain, OptionRight.CALL, params.delta(), costPerShare);
             if (pick.best == null) {
                 if (pick.inBandBelowMinStrike > 0) {
                     skip(b.symbol, SkipReason.NO_STRIKE_ABOVE_COST_BASIS, b.symbol + " " + expiry + " calls: every strike with |delta| in "
@@ -283,7 +283,7 @@ final class SleeveRun {
             if (chain == null) {
                 continue;
             }
-            Selection.StrikePick pick = Selection.strike(chain.puts(), params.delta(), 0);
+            Selection.StrikePick pick = Selection.strike(chain, OptionRight.PUT, params.delta(), 0);
             if (pick.best == null) {
                 skip(symbol, SkipReason.NO_STRIKE_IN_DELTA_RANGE, symbol + " " + expiry + " puts: " + Selection.noStrikeDetail(pick, params.delta()));
                 continue;

@@ -68,6 +68,25 @@ class SelectionSearchTest {
         assertSame(searched, full);
     }
 
+    /** The pick remembered on a shared chain is the search's, per key: right, band and minimum strike each tell picks apart. */
+    @Test
+    void thePickRememberedOnTheChainIsTheSearchsForEachKey() {
+        MarketMaker maker = new MarketMaker(CALENDAR, 0.04, 0.8, SpreadModel.DEFAULT);
+        OptionChain chain = maker.chain(XYZ, LocalDate.of(2026, 12, 18), NOW, 400, 0.0, 0.55);
+        DeltaRange band = new DeltaRange(0.20, 0.30);
+        DeltaRange other = new DeltaRange(0.40, 0.50);
+        Selection.StrikePick puts = Selection.strike(chain, io.alluse.domain.OptionRight.PUT, band, 0);
+        assertSame(puts, Selection.strike(chain.puts(), band, 0));
+        assertThat(Selection.strike(chain, io.alluse.domain.OptionRight.PUT, new DeltaRange(0.20, 0.30), 0)).as("remembered").isSameAs(puts);
+        assertSame(Selection.strike(chain, io.alluse.domain.OptionRight.CALL, band, 0), Selection.strike(chain.calls(), band, 0));
+        assertSame(Selection.strike(chain, io.alluse.domain.OptionRight.PUT, other, 0), Selection.strike(chain.puts(), other, 0));
+        assertSame(Selection.strike(chain, io.alluse.domain.OptionRight.CALL, band, 45_000), Selection.strike(chain.calls(), band, 45_000));
+        assertThat(Selection.strike(chain, io.alluse.domain.OptionRight.PUT, other, 0).best).isNotEqualTo(puts.best);
+        // another chain (a later minute) computes its own
+        OptionChain later = maker.chain(XYZ, LocalDate.of(2026, 12, 18), NOW.plusSeconds(60), 380, 0.0, 0.55);
+        assertSame(Selection.strike(later, io.alluse.domain.OptionRight.PUT, band, 0), Selection.strike(later.puts(), band, 0));
+    }
+
     private static void assertSame(Selection.StrikePick searched, Selection.StrikePick full) {
         assertThat(searched.best).isEqualTo(full.best);
         assertThat(Double.valueOf(searched.bestDistance)).as("bestDistance").isEqualTo(Double.valueOf(full.bestDistance));

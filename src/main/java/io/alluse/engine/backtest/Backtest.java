@@ -76,6 +76,10 @@ public final class Backtest {
     private final BacktestSpec spec;
     private final MarketFactory markets;
     private final BacktestSnapshots snapshots;
+    /** Simulate every account, also those identical to another (see {@link #simulatingEveryAccount}). */
+    private final boolean everyAccount;
+    /** Value each account's sleeves with marks of its own instead of the lane's shared ones: the straightforward path, for tests. */
+    private final boolean ownMarks;
 
     public Backtest(BacktestSpec spec, MarketFactory markets) {
         this(spec, markets, BacktestSnapshots.NONE);
@@ -83,31 +87,71 @@ public final class Backtest {
 
     /** @param snapshots receives every account's end-of-day snapshots as well (the report does not need it) */
     public Backtest(BacktestSpec spec, MarketFactory markets, BacktestSnapshots snapshots) {
+        this(spec, markets, snapshots, false, false);
+    }
+
+    private Backtest(BacktestSpec spec, MarketFactory markets, BacktestSnapshots snapshots, boolean everyAccount, boolean ownMarks) {
         this.spec = spec;
         this.markets = markets;
         this.snapshots = java.util.Objects.requireNonNull(snapshots, "snapshots");
+        this.everyAccount = everyAccount;
+        this.ownMarks = ownMarks;
+    }
+
+    /**
+     * The same backtest with every account simulated. By default, without forking, accounts whose
+     * inputs are identical (same configuration, execution window included, same capital, same market:
+     * a default backtest's accounts differ only in their window) are simulated once and the result is
+     * reported for each of them, under its own id, to its own snapshot recorder: deduplication, not a
+     * faster simulation (docs/decisions/0028). This switches it off, to measure the simulation itself
+     * and to test that both give the same result.
+     */
+    public Backtest simulatingEveryAccount() {
+        return new Backtest(spec, markets, snapshots, true, ownMarks);
+    }
+
+    /** Every account simulated and valued with its own marks, as before the shared ones: the reference for tests. */
+    Backtest straightforward() {
+        return new Backtest(spec, markets, snapshots, true, true);
+    }
+
+    private Marks marks(MarketView market) {
+        return ownMarks ? Marks.of(market) : new SharedMarks(Marks.of(market));
     }
 
     /** Runs it; {@code progress} receives the account-days done so far, from any thread. */
     public BacktestResult run(LongConsumer progress) throws InterruptedException {
         List<AccountId> ids = new ArrayList<>();
         Map<AccountId, ExecutionWindow> windows = new TreeMap<>();
-        List<ExecutionWindow> taken = new ArrayList<>();
+        List<ExecutionWindow> suggested = ExecutionWindow.suggestMany(spec.accounts());
         for (int i = 1; i <= spec.accounts(); i++) {
             AccountId id = new AccountId("account-" + i);
-            ExecutionWindow w = ExecutionWindow.suggest(taken);
-            taken.add(w);
             ids.add(id);
-            windows.put(id, w);
+            windows.put(id, suggested.get(i - 1));
         }
-        int threads = Math.min(spec.threads(), spec.accounts());
+        // accounts identical to an earlier one: only with forking off (a fork's id and history set it apart)
+        Map<AccountId, List<AccountId>> copies = new java.util.HashMap<>();
+        List<AccountId> simulated = ids;
+        if (!everyAccount && spec.forking().isEmpty()) {
+            simulated = new ArrayList<>();
+            Map<ExecutionWindow, AccountId> firstWith = new java.util.HashMap<>();
+            for (AccountId id : ids) {
+                AccountId first = firstWith.putIfAbsent(windows.get(id), id);
+                if (first == null) {
+                    simulated.add(id);
+                } else {
+                    copies.computeIfAbsent(first, k -> new ArrayList<>()).add(id);
+                }
+            }
+        }
+        int threads = Math.min(spec.threads(), simulated.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
         try {
             List<Future<Lane>> lanes = new ArrayList<>();
-            for (List<AccountId> mine : byLane(ids, windows, threads)) {
+            for (List<AccountId> mine : byLane(simulated, windows, threads)) {
                 lanes.add(pool.submit(() -> {
-                    Lane lane = new Lane(mine, windows);
+                    Lane lane = new Lane(mine, windows, copies);
                     lane.run(n -> progress.accept(done.addAndGet(n)));
                     return lane;
                 }));
@@ -178,18 +222,26 @@ public final class Backtest {
                 if (a.history.size() == 0) {
                     continue;
                 }
-                List<SleeveSeries> sleeves = a.history.series(a.id, calendar);
-                EquitySeries s = Aggregation.combine(sleeves.stream().map(SleeveSeries::series).toList());
-                series.put(a.id, s);
-                bySleeve.put(a.id, sleeves);
-                everySleeve.addAll(sleeves);
-                Performance p = Performance.of(s, RiskFreeRate.ZERO);
-                byId.put(a.id, new AccountResult(a.id, a.initialCapital, s.equity(s.size() - 1), p.timeWeightedReturn(), p.cagr(),
-                        p.maxDrawdown().map(d -> d.depth()).orElse(0.0), a.premium, a.optionsSold, a.assignments, a.calledAway));
-                premium = premium.plus(a.premium);
-                sold += a.optionsSold;
-                assigned += a.assignments;
-                called += a.calledAway;
+                AccountResult simulatedResult = null;
+                for (Copy c : a.reportedAs()) {
+                    List<SleeveSeries> sleeves = a.history.series(c.id(), calendar);
+                    EquitySeries s = Aggregation.combine(sleeves.stream().map(SleeveSeries::series).toList());
+                    series.put(c.id(), s);
+                    bySleeve.put(c.id(), sleeves);
+                    everySleeve.addAll(sleeves);
+                    if (simulatedResult == null) {
+                        Performance p = Performance.of(s, RiskFreeRate.ZERO);
+                        simulatedResult = new AccountResult(a.id, a.initialCapital, s.equity(s.size() - 1), p.timeWeightedReturn(), p.cagr(),
+                                p.maxDrawdown().map(d -> d.depth()).orElse(0.0), a.premium, a.optionsSold, a.assignments, a.calledAway);
+                    }
+                    byId.put(c.id(), new AccountResult(c.id(), simulatedResult.initialCapital(), simulatedResult.finalEquity(),
+                            simulatedResult.totalReturn(), simulatedResult.cagr(), simulatedResult.maxDrawdown(),
+                            simulatedResult.premiumCollected(), simulatedResult.optionsSold(), simulatedResult.assignments(), simulatedResult.calledAway()));
+                    premium = premium.plus(a.premium);
+                    sold += a.optionsSold;
+                    assigned += a.assignments;
+                    called += a.calledAway;
+                }
             }
         }
         EquitySeries whole = Aggregation.total(everySleeve);
@@ -228,7 +280,7 @@ public final class Backtest {
         final long[] cash = new long[SleeveKind.values().length];
         final long[] positions = new long[SleeveKind.values().length];
 
-        Lane(List<AccountId> ids, Map<AccountId, ExecutionWindow> windows) {
+        Lane(List<AccountId> ids, Map<AccountId, ExecutionWindow> windows, Map<AccountId, List<AccountId>> copies) {
             LocalDate start = spec.start();
             this.clock = new SimulatedClock(start.atTime(8, 0).atZone(ExchangeCalendar.NEW_YORK).toInstant());
             this.market = markets.create(clock);
@@ -238,7 +290,11 @@ public final class Backtest {
                 strategies.put(kind, Strategies.forKind(kind));
             }
             for (AccountId id : ids) {
-                accounts.add(new Sim(id, Defaults.config(windows.get(id)), market, spec.initialCapital(), null, 0));
+                Sim a = new Sim(id, Defaults.config(windows.get(id)), market, spec.initialCapital(), null, 0);
+                for (AccountId copy : copies.getOrDefault(id, List.of())) {
+                    a.copies.add(new Copy(copy, snapshots.open(copy, spec.initialCapital())));
+                }
+                accounts.add(a);
             }
         }
 
@@ -266,12 +322,13 @@ public final class Backtest {
                 }
                 for (Map.Entry<Instant, List<Sim>> group : byWindow.entrySet()) {
                     clock.setTo(group.getKey());
+                    Marks marks = marks(market); // one valuation per instrument for the whole group
                     for (Sim a : group.getValue()) {
-                        cycle(a, today, group.getKey());
+                        cycle(a, today, group.getKey(), marks);
                     }
                 }
                 clock.setTo(session.get().closeInstant());
-                Marks marks = Marks.of(market);
+                Marks marks = marks(market); // each holding valued once a day, for every account holding it
                 int index = days.size();
                 for (Sim a : accounts) {
                     a.sync(marks);
@@ -285,7 +342,11 @@ public final class Backtest {
                     }
                 }
                 days.add(day);
-                progress.accept(accounts.size());
+                int reported = 0;
+                for (Sim a : accounts) {
+                    reported += 1 + a.copies.size();
+                }
+                progress.accept(reported);
             }
             if (days.size() != expected) {
                 throw new IllegalStateException("trading days counted " + days.size() + " but the calendar said " + expected);
@@ -378,8 +439,7 @@ public final class Backtest {
          * engine reads them from its ledger), and a client order id used before is never sent again (as
          * the engine's stored intents guarantee).
          */
-        private void cycle(Sim a, LocalDate day, Instant now) {
-            Marks marks = Marks.of(market);
+        private void cycle(Sim a, LocalDate day, Instant now, Marks marks) {
             a.sync(marks);
             if (a.merging) {
                 closeForMerge(a, marks);
@@ -440,6 +500,10 @@ public final class Backtest {
         }
     }
 
+    /** An account reported with the results of an identical one that was simulated. */
+    private record Copy(AccountId id, BacktestSnapshots.Recorder recorder) {
+    }
+
     /** One simulated account: its paper brokerage account and its books. */
     private final class Sim {
         final AccountId id;
@@ -474,6 +538,16 @@ public final class Backtest {
         int rejected;
         LocalDate week;
         final Map<io.alluse.domain.ledger.ClientOrderId, OrderRecord> weekOrders = new java.util.LinkedHashMap<>();
+        /** Accounts identical to this one, reported with its results (empty with forking or when every account is simulated). */
+        final List<Copy> copies = new ArrayList<>();
+
+        /** This account and its copies, each with its own id and recorder. */
+        List<Copy> reportedAs() {
+            List<Copy> all = new ArrayList<>(1 + copies.size());
+            all.add(new Copy(id, recorder));
+            all.addAll(copies);
+            return all;
+        }
 
         Sim(AccountId id, AccountConfig config, MarketView market, Money initialCapital, Sim parent, int firstDay) {
             this.id = id;
@@ -497,10 +571,13 @@ public final class Backtest {
         void endOfDay(LocalDate day, Marks marks, long[] cash, long[] positions) {
             for (SleeveKind kind : SLEEVES) {
                 cash[kind.ordinal()] = book.cash(kind).cents();
-                positions[kind.ordinal()] = book.positionsValue(kind, marks).cents();
             }
+            book.positionsValues(marks, positions);
             history.endOfDay(day, cash, positions, flowToday);
             recorder.endOfDay(day, cash, positions, flowToday);
+            for (int i = 0; i < copies.size(); i++) {
+                copies.get(i).recorder().endOfDay(day, cash, positions, flowToday);
+            }
             java.util.Arrays.fill(flowToday, 0);
         }
 

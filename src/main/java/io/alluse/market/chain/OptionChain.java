@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -36,6 +37,8 @@ public final class OptionChain {
     private final List<Money> strikes;
     private final List<OptionQuote> calls;
     private final List<OptionQuote> puts;
+    /** Results computed from this chain alone ({@link #derived}); made on first use. */
+    private volatile Map<Object, Object> derived;
 
     OptionChain(Symbol underlying, LocalDate expiry, Instant valuationTime, double underlyingPrice, double yearsToExpiry,
                 double riskFreeRate, double dividendYield, List<Money> strikes, List<OptionQuote> calls,
@@ -199,6 +202,37 @@ public final class OptionChain {
     public Optional<OptionQuote> quote(OptionRight right, Money strike) {
         int i = Arrays.binarySearch(strikeCents, strike.cents());
         return i < 0 ? Optional.empty() : Optional.of(quotes(right).get(i));
+    }
+
+    /**
+     * {@code compute(key)} remembered for the life of this chain: for results that are a pure function
+     * of the chain's quotes and {@code key} (a strike pick for a delta band), so that the many accounts
+     * reading one shared chain compute them once. {@code key} must have value equality and hold
+     * everything the result depends on besides this chain; {@code compute} must not change anything and
+     * its result must not be changed by the callers. Two threads computing the same key at once both
+     * compute it and keep the first, equal, result.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> V derived(K key, java.util.function.Function<? super K, ? extends V> compute) {
+        Map<Object, Object> memo = derived;
+        if (memo == null) {
+            synchronized (this) {
+                memo = derived;
+                if (memo == null) {
+                    memo = new java.util.concurrent.ConcurrentHashMap<>(4);
+                    derived = memo;
+                }
+            }
+        }
+        Object v = memo.get(key);
+        if (v == null) {
+            V fresh = compute.apply(key);
+            v = memo.putIfAbsent(key, fresh);
+            if (v == null) {
+                v = fresh;
+            }
+        }
+        return (V) v;
     }
 
     @Override

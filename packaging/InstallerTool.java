@@ -119,7 +119,8 @@ void aotCache(Path imageDir, String mode, long fileTime) throws Exception {
             throw e;
         }
         System.out.println("InstallerTool: WARNING: no AOT cache in this installer, it starts slower: " + e.getMessage());
-        System.out.println("InstallerTool: (installer.aot=optional; the training run needs a display the launcher can open a window on)");
+        System.out.println("InstallerTool: (installer.aot=optional; the training run needs a display the launcher can open a window on; log: "
+                + imageDir.resolveSibling("aot-training.log") + ")");
     }
 }
 

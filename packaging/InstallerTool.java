@@ -20,7 +20,10 @@
  *       the image (new times) into the packages: so every file of the image first gets FILE_TIME
  *       (epoch seconds), and the package tools are run with SOURCE_DATE_EPOCH=FILE_TIME, which makes
  *       dpkg-deb (and rpmbuild, with packaging/linux/rpm-home/.rpmmacros) clamp the copies' times
- *       back to it.
+ *       back to it. Last, the launcher must start with -XX:AOTMode=on (which refuses a cache the JVM
+ *       would otherwise ignore in silence); if it does not, the cache and the .cfg lines are taken out
+ *       again, so no installer ships a cache that does nothing or stops the app from starting. A macOS
+ *       bundle that jpackage had sealed (ad hoc) is sealed again after the change (decision 0031).
  *
  * The cache is valid only for the exact runtime and jars it was made from: it must be made after the
  * jars are final and before the .deb/.rpm/.msi/.dmg are made from the image (see docs/decisions/0023).
@@ -116,7 +119,8 @@ void aotCache(Path imageDir, String mode, long fileTime) throws Exception {
             throw e;
         }
         System.out.println("InstallerTool: WARNING: no AOT cache in this installer, it starts slower: " + e.getMessage());
-        System.out.println("InstallerTool: (installer.aot=optional; the training run needs a display the launcher can open a window on)");
+        System.out.println("InstallerTool: (installer.aot=optional; the training run needs a display the launcher can open a window on; log: "
+                + imageDir.resolveSibling("aot-training.log") + ")");
     }
 }
 
@@ -137,6 +141,8 @@ void makeAotCache(Path imageDir) throws Exception {
     Path log = imageDir.resolveSibling("aot-training.log");
     Files.createDirectories(home);
     Files.deleteIfExists(log);
+    // before the training writes the cache into the bundle: whether the bundle was sealed as jpackage made it
+    MacSignature signature = MacSignature.of(imageDir, log);
     long start = System.nanoTime();
     try {
         // 1. a first start: creates the database, unpacks JavaFX's native libraries (not what a usual start does)
@@ -152,20 +158,97 @@ void makeAotCache(Path imageDir) throws Exception {
         if (!Files.isRegularFile(cache)) {
             throw new IllegalStateException("no AOT cache was created (see " + log + ")");
         }
+    } catch (Exception e) {
+        Files.deleteIfExists(cache);
+        throw e;
     } finally {
         deleteTree(work);
     }
     // first among the java-options: where jpackage's launcher finds the file after installation. The JVM
     // logs harmless AOT warnings (stale code-cache adapters) to STDOUT by default, which would mix into the
     // command line's output (accounts list, --json): the aot and cds log tags are switched off.
-    String lines = "java-options=-XX:AOTCache=$APPDIR/" + name + ".aot" + System.lineSeparator() + "java-options=-Xlog:aot*=off,cds*=off";
+    // Not -XX:ArchiveRelocationMode=0 (map the cache where it was made, no relocation at each start): it
+    // saved 11,000 page faults but no measurable CPU of a start, and would give up the JVM's address
+    // randomisation of the cache (decision 0031).
+    String lines = String.join(System.lineSeparator(),
+            "java-options=-XX:AOTCache=$APPDIR/" + name + ".aot",
+            "java-options=-Xlog:aot*=off,cds*=off");
     String updated = cfgText.replaceFirst("\\[JavaOptions\\]\\R", "[JavaOptions]" + System.lineSeparator() + lines.replace("$", "\\$") + System.lineSeparator());
     if (updated.equals(cfgText)) {
+        Files.deleteIfExists(cache);
         throw new IllegalStateException(cfg + " has no [JavaOptions] section");
     }
     Files.writeString(cfg, updated, StandardCharsets.UTF_8);
+    try {
+        signature.renew();
+        // the image as it will be packaged must start with the cache, and strictly (AOTMode=on fails on a
+        // cache the JVM would otherwise ignore): else no cache at all, rather than one that silently does nothing
+        Path checkHome = Files.createTempDirectory("alluse-aot-check-");
+        try {
+            run(launcher, checkHome, log, "-XX:AOTMode=on", List.of(launcher.toString(), "--version"));
+        } finally {
+            deleteTree(checkHome);
+        }
+    } catch (Exception e) {
+        Files.writeString(cfg, cfgText, StandardCharsets.UTF_8);
+        Files.deleteIfExists(cache);
+        IllegalStateException failure = new IllegalStateException("the launcher did not start with its new AOT cache, which was taken out again: " + e.getMessage(), e);
+        try {
+            signature.renew();
+        } catch (Exception resign) {
+            failure.addSuppressed(resign);
+        }
+        throw failure;
+    }
     System.out.printf("InstallerTool: AOT cache %s (%.1f MB) trained by the packaged launcher in %d s; %s names it (log: %s)%n",
             cache, Files.size(cache) / 1e6, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), cfg.getFileName(), log);
+}
+
+/**
+ * A macOS bundle that was signed (jpackage signs its bundles ad hoc on Apple silicon, where unsigned code
+ * does not run) has its files sealed: adding the cache and changing the .cfg breaks the seal, and a
+ * downloaded app with a broken seal is refused as "damaged". So a bundle that verified before is signed
+ * again (ad hoc) after the change; an unsigned bundle, and every other OS, is left as it is.
+ */
+record MacSignature(Path bundle, Path log) {
+
+    static MacSignature of(Path imageDir, Path log) throws Exception {
+        boolean mac = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac");
+        if (!mac) {
+            return new MacSignature(null, log);
+        }
+        Path bundle;
+        try (Stream<Path> files = Files.list(imageDir)) {
+            bundle = files.filter(p -> p.getFileName().toString().endsWith(".app")).findFirst().orElse(null);
+        }
+        return bundle != null && verifies(bundle, log) ? new MacSignature(bundle, log) : new MacSignature(null, log);
+    }
+
+    void renew() throws Exception {
+        if (bundle == null) {
+            return;
+        }
+        codesign(log, "--force", "--deep", "--sign", "-", bundle.toString());
+        if (!verifies(bundle, log)) {
+            throw new IllegalStateException("codesign could not seal " + bundle + " again (see " + log + ")");
+        }
+    }
+
+    static boolean verifies(Path bundle, Path log) throws Exception {
+        return codesign(log, "--verify", "--deep", "--strict", bundle.toString()) == 0;
+    }
+
+    static int codesign(Path log, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("codesign"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Process p = pb.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
 }
 
 /** Every file of the image gets the same time: the time the packages' copies are clamped to. */

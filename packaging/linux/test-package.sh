@@ -225,23 +225,28 @@ fi
 
 first_frame() { sed -n 's/.*Start-up: first frame \([0-9]*\) ms after process start.*/\1/p' "$1" | tail -1; }
 first_cpu() { sed -n 's/.*Start-up: first frame .*, \([0-9]*\) ms CPU.*/\1/p' "$1" | tail -1; }
+# process start to JVM start: jpackage's native launcher (it asks rpm and dpkg which package owns it, twice)
+pre_jvm() { sed -n 's/.*Start-up: first frame \([0-9]*\) ms after process start (\([0-9]*\) ms after JVM start.*/\1 \2/p' "$1" | tail -1 | awk '{ print $1 - $2 }'; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 # the first start of a fresh account also unpacks JavaFX's native libraries, creates the database and migrates it
 say "start-up to first frame, first start (fresh home, new database): $(first_frame "$log1") ms, $(first_cpu "$log1") ms CPU (without --data-dir: $(first_frame "$LOGS/alluse.log") ms, $(first_cpu "$LOGS/alluse.log") ms CPU)"
 walls=()
 cpus=()
+launchers=()
 for i in $(seq 1 "$RUNS"); do
   : >"$log1"
   if run_app "$H1" --smoke-test "$WORK/again.png" --data-dir "$H1/data" >/dev/null 2>&1; then
     walls+=("$(first_frame "$log1")")
     cpus+=("$(first_cpu "$log1")")
+    launchers+=("$(pre_jvm "$log1")")
   else
     fail "packaged app failed on start-up run $i"
   fi
 done
 if ((${#walls[@]})); then
   say "start-up to first frame, later starts ($RUNS runs, same home and database): median $(printf '%s\n' "${walls[@]}" | median) ms" \
-    "(all: $(printf '%s\n' "${walls[@]}" | sort -n | tr '\n' ' ')), CPU median $(printf '%s\n' "${cpus[@]}" | median) ms"
+    "(all: $(printf '%s\n' "${walls[@]}" | sort -n | tr '\n' ' ')), CPU median $(printf '%s\n' "${cpus[@]}" | median) ms," \
+    "of it before the JVM started (native launcher) median $(printf '%s\n' "${launchers[@]}" | median) ms"
 fi
 say "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) (other work on it slows these runs), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), Xvfb"
 

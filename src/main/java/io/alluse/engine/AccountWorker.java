@@ -221,7 +221,7 @@ final class AccountWorker implements AutoCloseable {
         }
         if (cursor == null) {
             // a fork or merge that a crash left half done is booked as such before anything else
-            f.resume(account, clock.get());
+            f.resume(account, Marks.of(broker.market()), clock.get());
         }
         f.guarded(id, this::doSync);
         if (f.isMerging(id)) {
@@ -286,7 +286,7 @@ final class AccountWorker implements AutoCloseable {
         LedgerBook book = new LedgerBook(id, ledger.state());
         // money a fork or merge moved is booked by it already, in both accounts at once
         java.util.Set<String> transfers = forking != null && activities.stream().anyMatch(a -> a instanceof BrokerActivity.Deposit
-                || a instanceof BrokerActivity.Withdrawal) ? ledger.transferReferences() : java.util.Set.of();
+                || a instanceof BrokerActivity.Withdrawal || a instanceof BrokerActivity.PositionTransfer || a instanceof BrokerActivity.CashJournal) ? ledger.transferReferences() : java.util.Set.of();
         for (BrokerActivity activity : activities) {
             if (!transfers.contains(activity.id())) {
                 book.apply(activity, account.config(), marks);

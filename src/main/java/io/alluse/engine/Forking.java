@@ -186,6 +186,7 @@ public final class Forking {
                         Account parent = accounts.get(r.parent());
                         brokerages.findMovedPositions(transfer.get(), child, parent).ifPresent(done -> {
                             log.info("Account {}: booking the transfer {} a restart found done", account.id(), transfer.get());
+                            fail(Step.AFTER_TRANSFER);
                             bookTransfer(r, transfer.get(), done, marks, now);
                         });
                         return null;

@@ -89,14 +89,17 @@ public record MergeTransferBooking(List<NewEntry> child, List<NewEntry> parent, 
                 Money unit = marks.unitValue(instrument, Money.ofCents(p.costBasis().cents() / p.quantity()));
                 String out = PaperTransfer.idOf(transfer.out(), instrument.code()).orElse(childCash);
                 String in = PaperTransfer.idOf(transfer.in(), instrument.code()).orElse(parentCash);
+                // the entry's price is per share, as a fill's; the mark is per unit (an option contract is 100 shares)
+                Money perShare = Money.ofCents(unit.cents() / instrument.multiplier());
                 for (Part part : parts(lots, p)) {
-                    long partValue = Math.multiplyExact(Math.multiplyExact(unit.cents(), instrument.multiplier()), part.quantity());
+                    // valued as LedgerBook values a position: the mark of one unit times the units
+                    long partValue = Math.multiplyExact(unit.cents(), part.quantity());
                     value = Math.addExact(value, partValue);
                     String lot = Math.abs(part.quantity()) + " " + instrument.code() + " opened " + part.origin().opened() + " at a basis of "
                             + part.origin().basis();
-                    childRows.add(new NewEntry(at, kind, EntryKind.POSITION_TRANSFER_OUT, instrument.code(), -part.quantity(), unit,
+                    childRows.add(new NewEntry(at, kind, EntryKind.POSITION_TRANSFER_OUT, instrument.code(), -part.quantity(), perShare,
                             Money.ofCents(partValue), out, "Moved to " + parentId + "'s " + kind.label() + " by the merge: " + lot, java.util.Optional.of(part.origin())));
-                    parentRows.add(new NewEntry(at, kind, EntryKind.POSITION_TRANSFER_IN, instrument.code(), part.quantity(), unit,
+                    parentRows.add(new NewEntry(at, kind, EntryKind.POSITION_TRANSFER_IN, instrument.code(), part.quantity(), perShare,
                             Money.ofCents(-partValue), in, "Arrived from " + childId + "'s " + kind.label() + " by its merge: " + lot,
                             java.util.Optional.of(part.origin())));
                 }

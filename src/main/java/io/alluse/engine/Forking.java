@@ -182,6 +182,9 @@ public final class Forking {
                 Optional<String> transfer = store.transferIntent(r);
                 if (transfer.isPresent()) {
                     guardedBoth(r.child(), r.parent(), () -> {
+                        if (store.unfinished(ForkRecord.Kind.MERGE, r.child()).isEmpty()) {
+                            return null; // booked meanwhile, by the other account's resume
+                        }
                         Account child = accounts.get(r.child());
                         Account parent = accounts.get(r.parent());
                         brokerages.findMovedPositions(transfer.get(), child, parent).ifPresent(done -> {

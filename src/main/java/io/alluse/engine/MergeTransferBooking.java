@@ -150,6 +150,26 @@ public record MergeTransferBooking(List<NewEntry> child, List<NewEntry> parent, 
         return BigInteger.valueOf(total).multiply(BigInteger.valueOf(part)).divide(BigInteger.valueOf(whole)).longValueExact();
     }
 
+    /**
+     * The parent's books after a merge by transfer: each sleeve's cash plus the child's same sleeve's, each position
+     * plus the child's in the same sleeve and instrument (cost bases added, the earlier opening kept).
+     */
+    public static LedgerState combined(LedgerState parent, LedgerState child) {
+        java.util.EnumMap<SleeveKind, Money> cash = new java.util.EnumMap<>(SleeveKind.class);
+        for (SleeveKind kind : SleeveKind.values()) {
+            cash.put(kind, parent.cash(kind).plus(child.cash(kind)));
+        }
+        Map<String, Position> held = new java.util.LinkedHashMap<>();
+        for (Position p : parent.positions()) {
+            held.put(p.sleeve() + " " + p.instrument().code(), p);
+        }
+        for (Position p : child.positions()) {
+            held.merge(p.sleeve() + " " + p.instrument().code(), p, (x, y) -> new Position(x.sleeve(), x.instrument(), x.quantity() + y.quantity(),
+                    x.costBasis().plus(y.costBasis()), x.openedAt().isBefore(y.openedAt()) ? x.openedAt() : y.openedAt()));
+        }
+        return new LedgerState(cash, held.values().stream().filter(p -> p.quantity() != 0).toList());
+    }
+
     /** Quantity per instrument over all sleeves: what the brokerage, which knows no sleeves, holds. */
     static Map<String, Long> byInstrument(List<Position> positions) {
         Map<String, Long> q = new TreeMap<>();

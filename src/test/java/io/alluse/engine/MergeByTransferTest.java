@@ -187,6 +187,7 @@ class MergeByTransferTest {
     @EnumSource(value = Forking.Step.class, names = {"AFTER_TRANSFER_INTENT", "AFTER_TRANSFER"})
     void aMergeByTransferKilledBetweenItsStepsHappensOnceAfterARestart(Forking.Step step, @TempDir Path dir) throws Exception {
         Account parent;
+        java.time.Instant killedAt;
         try (EngineFixture f = new EngineFixture(dir, ForkingEngineTest.SEED)) {
             Forking forking = setUp(f);
             parent = f.accounts.get(PARENT);
@@ -198,8 +199,13 @@ class MergeByTransferTest {
                     throw new IllegalStateException("killed after " + s);
                 }
             };
-            f.engine.runUntil(EngineFixture.ny("2031-03-14T16:30"));
+            // the run ends at the first moment the step is reached, as a killed process would
+            java.time.Instant end = EngineFixture.ny("2031-03-14T16:30");
+            while (reached.isEmpty() && f.clock.now().isBefore(end)) {
+                f.engine.runUntil(f.clock.now().plus(java.time.Duration.ofMinutes(15)));
+            }
             assertThat(reached).isNotEmpty();
+            killedAt = f.clock.now().plusSeconds(60);
             assertThat(forking.store().records(CHILD).stream().filter(r -> r.kind() == ForkRecord.Kind.MERGE))
                     .singleElement().satisfies(r -> assertThat(r.state()).isEqualTo(ForkRecord.State.STARTED));
             PaperBroker childDesk = f.paper.open(f.accounts.get(CHILD).broker().externalAccountId());
@@ -212,7 +218,7 @@ class MergeByTransferTest {
                 assertThat(f.ledgers.forAccount(PARENT).cashFlows()).hasSize(1);
             }
         }
-        try (EngineFixture f = new EngineFixture(dir, ForkingEngineTest.SEED, EngineFixture.ny("2031-03-14T16:31"), io.alluse.engine.EngineSettings.DEFAULT)) {
+        try (EngineFixture f = new EngineFixture(dir, ForkingEngineTest.SEED, killedAt, io.alluse.engine.EngineSettings.DEFAULT)) {
             Forking forking = f.enableForking();
             f.engine.load();
             f.engine.runUntil(EngineFixture.ny("2031-03-17T16:30"));

@@ -76,6 +76,8 @@ public final class Forking {
         AFTER_TRANSFER;
 
         static final java.util.Set<Step> FORK = java.util.EnumSet.of(AFTER_RECORD, AFTER_WITHDRAWAL, AFTER_CHILD_BROKERAGE);
+        /** The steps of a merge by transfer (TRANSFER_AT_MARKET at the paper brokerage, docs/decisions/0026). */
+        static final java.util.Set<Step> TRANSFER = java.util.EnumSet.of(AFTER_TRANSFER_INTENT, AFTER_TRANSFER);
     }
 
     private final AccountService accounts;

@@ -57,6 +57,11 @@ final class BacktestCommand implements Callable<Integer> {
             + " reports how many accounts were created and merged.")
     boolean forking;
 
+    @Option(names = "--merge-mode", paramLabel = "MODE", description = "With --forking, what a merging account does with its positions:"
+            + " CLOSE_AT_MARKET (default: closed at the market, then the cash moves) or TRANSFER_AT_MARKET (positions and cash move"
+            + " as they are into the parent's sleeves of the same kind at the paper brokerage, cost basis and opening days kept).")
+    io.alluse.domain.fork.ForkRules.MergeMode mergeMode;
+
     @Option(names = "--json", description = "Print machine-readable JSON.")
     boolean json;
 
@@ -90,7 +95,13 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestSpec backtest;
         try {
             backtest = new BacktestSpec(accounts, years, seed, first, Defaults.INITIAL_CAPITAL, Optional.ofNullable(prices), PaperSettings.DEFAULTS,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors()).withForking(forking);
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors())
+                    .withForking(forking ? Optional.of(io.alluse.domain.fork.ForkRules.defaults().withMergeMode(
+                            mergeMode != null ? mergeMode : io.alluse.domain.fork.ForkRules.MergeMode.CLOSE_AT_MARKET)) : Optional.empty());
+            if (mergeMode != null && !forking) {
+                err.println("Error: --merge-mode applies only with --forking; add --forking or leave --merge-mode out.");
+                return 2;
+            }
         } catch (IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
             return 2;

@@ -45,4 +45,21 @@ public sealed interface BrokerActivity {
     /** Any other cash charge or credit (fees, interest, dividends): signed amount. */
     record CashAdjustment(String id, Instant at, Money amount, String description) implements BrokerActivity {
     }
+
+    /**
+     * A position moved as it is between two accounts at the same brokerage (the paper brokerage's transfer,
+     * docs/decisions/0026): no trade, no commission.
+     *
+     * @param transferId   the caller's id for the whole transfer (what makes it idempotent)
+     * @param counterparty the other account of the transfer
+     * @param quantity     signed change to this account's position: the negated position where it left, the position where it arrived
+     * @param costBasis    the brokerage's cost basis of what moved, as it was held (short options negative: premium received)
+     */
+    record PositionTransfer(String id, Instant at, String transferId, String counterparty, Instrument instrument, long quantity,
+                            Money costBasis) implements BrokerActivity {
+    }
+
+    /** Cash journaled between two accounts at the same brokerage: {@code amount} negative where it left, positive where it arrived. */
+    record CashJournal(String id, Instant at, String transferId, String counterparty, Money amount) implements BrokerActivity {
+    }
 }

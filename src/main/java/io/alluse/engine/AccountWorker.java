@@ -221,7 +221,7 @@ final class AccountWorker implements AutoCloseable {
         }
         if (cursor == null) {
             // a fork or merge that a crash left half done is booked as such before anything else
-            f.resume(account, clock.get());
+            f.resume(account, Marks.of(broker.market()), clock.get());
         }
         f.guarded(id, this::doSync);
         if (f.isMerging(id)) {
@@ -273,8 +273,25 @@ final class AccountWorker implements AutoCloseable {
                 break;
             }
         }
+        boolean heldBack = false;
+        if (forking != null && activities.stream().anyMatch(a -> a instanceof BrokerActivity.PositionTransfer || a instanceof BrokerActivity.CashJournal)) {
+            // a merge's transfer is booked by the merge in both ledgers at once (docs/decisions/0026): until it is, this
+            // account's books stop before it, so that nothing after it is booked out of order and its cash is never
+            // mistaken for an external flow
+            java.util.Set<String> booked = ledger.transferReferences();
+            for (int i = 0; i < activities.size(); i++) {
+                BrokerActivity a = activities.get(i);
+                if ((a instanceof BrokerActivity.PositionTransfer || a instanceof BrokerActivity.CashJournal) && !booked.contains(a.id())) {
+                    log.info("Account {}: broker activity {} belongs to a transfer not booked yet; the books wait for it", id, a.id());
+                    activities = new ArrayList<>(activities.subList(0, i));
+                    last = i == 0 ? cursor : activities.getLast().id();
+                    heldBack = true;
+                    break;
+                }
+            }
+        }
         List<OrderUpdate> orderUpdates = openOrders == 0 ? List.of() : refreshOrders(now);
-        boolean unexplained = activities.isEmpty() && !balances.cash().equals(ledgerCash);
+        boolean unexplained = !heldBack && activities.isEmpty() && !balances.cash().equals(ledgerCash);
         if (activities.isEmpty() && orderUpdates.isEmpty() && !unexplained) {
             markSynced(now);
             return;
@@ -286,7 +303,7 @@ final class AccountWorker implements AutoCloseable {
         LedgerBook book = new LedgerBook(id, ledger.state());
         // money a fork or merge moved is booked by it already, in both accounts at once
         java.util.Set<String> transfers = forking != null && activities.stream().anyMatch(a -> a instanceof BrokerActivity.Deposit
-                || a instanceof BrokerActivity.Withdrawal) ? ledger.transferReferences() : java.util.Set.of();
+                || a instanceof BrokerActivity.Withdrawal || a instanceof BrokerActivity.PositionTransfer || a instanceof BrokerActivity.CashJournal) ? ledger.transferReferences() : java.util.Set.of();
         for (BrokerActivity activity : activities) {
             if (!transfers.contains(activity.id())) {
                 book.apply(activity, account.config(), marks);

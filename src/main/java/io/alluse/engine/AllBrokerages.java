@@ -64,6 +64,21 @@ public final class AllBrokerages implements Brokerages {
     }
 
     @Override
+    public boolean movesPositions(Account from, Account to) {
+        return paper.movesPositions(from, to);
+    }
+
+    @Override
+    public io.alluse.broker.paper.PaperTransfer movePositions(String transferId, Account from, Account to) {
+        return paper.movePositions(transferId, from, to);
+    }
+
+    @Override
+    public Optional<io.alluse.broker.paper.PaperTransfer> findMovedPositions(String transferId, Account from, Account to) {
+        return paper.findMovedPositions(transferId, from, to);
+    }
+
+    @Override
     public Optional<CredentialStore> credentials() {
         return Optional.of(alpaca.credentials());
     }

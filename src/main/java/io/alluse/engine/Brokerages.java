@@ -34,6 +34,29 @@ public interface Brokerages {
     }
 
     /**
+     * Can the brokerage move positions (with their cost basis) and cash from {@code from} to {@code to}
+     * as they are? Only the built-in paper brokerage, with both accounts there (docs/decisions/0026).
+     */
+    default boolean movesPositions(Account from, Account to) {
+        return false;
+    }
+
+    /**
+     * Moves everything {@code from} holds to {@code to} at their brokerage under {@code transferId}, once
+     * however often it is asked (see {@link io.alluse.broker.paper.PaperBrokerage#transfer}). Only where
+     * {@link #movesPositions} says so; elsewhere it throws.
+     */
+    default io.alluse.broker.paper.PaperTransfer movePositions(String transferId, Account from, Account to) {
+        throw new io.alluse.broker.BrokerException(io.alluse.broker.BrokerException.Kind.REJECTED, from.broker().kind().label()
+                + " cannot move positions between accounts; close them at the market instead");
+    }
+
+    /** The transfer {@code transferId} if the brokerage did it already (read only); empty where it did not, or cannot. */
+    default java.util.Optional<io.alluse.broker.paper.PaperTransfer> findMovedPositions(String transferId, Account from, Account to) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Tests a brokerage choice for a new account before anything is stored (the wizard's Test
      * connection). Never throws for a broker's answer: failures come back as a failed check.
      */

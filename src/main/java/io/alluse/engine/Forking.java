@@ -69,9 +69,15 @@ public final class Forking {
     /** Where a test can make a fork or merge fail, or kill the process, to prove that a crash there does it once. */
     enum Step {
         AFTER_RECORD, AFTER_WITHDRAWAL, AFTER_CHILD_BROKERAGE,
-        AFTER_MERGE_RECORD, AFTER_MERGE_ORDERS, AFTER_MERGE_AMOUNT, AFTER_MERGE_WITHDRAWAL, AFTER_MERGE_DEPOSIT;
+        AFTER_MERGE_RECORD, AFTER_MERGE_ORDERS, AFTER_MERGE_AMOUNT, AFTER_MERGE_WITHDRAWAL, AFTER_MERGE_DEPOSIT,
+        /** A merge by transfer (docs/decisions/0026): its intent is on disk, the brokerage not asked yet. */
+        AFTER_TRANSFER_INTENT,
+        /** The brokerage moved the positions and cash; neither ledger has booked it yet. */
+        AFTER_TRANSFER;
 
         static final java.util.Set<Step> FORK = java.util.EnumSet.of(AFTER_RECORD, AFTER_WITHDRAWAL, AFTER_CHILD_BROKERAGE);
+        /** The steps of a merge by transfer (TRANSFER_AT_MARKET at the paper brokerage, docs/decisions/0026). */
+        static final java.util.Set<Step> TRANSFER = java.util.EnumSet.of(AFTER_TRANSFER_INTENT, AFTER_TRANSFER);
     }
 
     private final AccountService accounts;
@@ -159,6 +165,11 @@ public final class Forking {
      * the account's first sync, so that the broker activity of a transfer is booked as the transfer.
      */
     void resume(Account account, Instant now) {
+        resume(account, Marks.AT_COST, now);
+    }
+
+    /** As {@link #resume(Account, Instant)}, valuing positions a merge by transfer moved with {@code marks}. */
+    void resume(Account account, Marks marks, Instant now) {
         store.unfinished(ForkRecord.Kind.FORK, account.id()).ifPresent(r -> {
             log.info("Account {}: resuming fork {} of {}", account.id(), r.epoch(), r.amount());
             guardedBoth(r.parent(), r.parent(), () -> {
@@ -167,6 +178,27 @@ public final class Forking {
             });
         });
         for (ForkRecord r : store.records(account.id())) {
+            if (r.kind() == ForkRecord.Kind.MERGE && r.state() == ForkRecord.State.STARTED) {
+                // a transfer the brokerage did before a crash is booked before either account syncs; one it did not is
+                // sent after the child's next sync, which books first what fell due meanwhile (docs/decisions/0026)
+                Optional<String> transfer = store.transferIntent(r);
+                if (transfer.isPresent()) {
+                    guardedBoth(r.child(), r.parent(), () -> {
+                        if (store.unfinished(ForkRecord.Kind.MERGE, r.child()).isEmpty()) {
+                            return null; // booked meanwhile, by the other account's resume
+                        }
+                        Account child = accounts.get(r.child());
+                        Account parent = accounts.get(r.parent());
+                        brokerages.findMovedPositions(transfer.get(), child, parent).ifPresent(done -> {
+                            log.info("Account {}: booking the transfer {} a restart found done", account.id(), transfer.get());
+                            fail(Step.AFTER_TRANSFER);
+                            bookTransfer(r, transfer.get(), done, marks, now);
+                        });
+                        return null;
+                    });
+                    continue;
+                }
+            }
             // a merge moves cash only once its child holds nothing else; before that it goes on after the sync
             if (r.kind() == ForkRecord.Kind.MERGE && r.state() == ForkRecord.State.STARTED && ledgers.forAccount(r.child()).state().positions().isEmpty()
                     && ledgers.forAccount(r.child()).openOrders().isEmpty()) {
@@ -501,7 +533,7 @@ public final class Forking {
             return false;
         }
         boolean holdsPositions = !state.positions().isEmpty() || !ledger.openOrders().isEmpty();
-        String how = holdsPositions ? handling(rules).describe(state.positions().size()) : "it holds only cash, which moves now";
+        String how = holdsPositions ? handling(rules, child, accounts.get(parent)).describe(state.positions().size()) : "it holds only cash, which moves now";
         store.beginMerge(parent, child.id(), total, how, now);
         merging.put(child.id(), Boolean.TRUE);
         fail(Step.AFTER_MERGE_RECORD);
@@ -514,12 +546,12 @@ public final class Forking {
     }
 
     /**
-     * How a merging account's positions are handled: closed at the market. No brokerage here moves
-     * positions between accounts yet (a real broker cannot; the paper brokerage could, see 0019), so a
-     * TRANSFER_AT_MARKET setting closes at the market too, and the audit line says so.
+     * How a merging account's positions are handled: moved as they are where the setting asks for it and the
+     * brokerage can (both accounts at the built-in paper brokerage, docs/decisions/0026); otherwise closed at
+     * the market, and the audit line says why when a transfer was asked for.
      */
-    private static MergeHandling handling(ForkRules rules) {
-        return MergeHandling.of(rules.mergeMode(), false);
+    private MergeHandling handling(ForkRules rules, Account child, Account parent) {
+        return MergeHandling.of(rules.mergeMode(), brokerages.movesPositions(child, parent));
     }
 
     /** Is a merge of this account under way (it then closes or moves its positions, then its cash, at its syncs)? */
@@ -547,6 +579,20 @@ public final class Forking {
         AccountLedger ledger = ledgers.forAccount(child.id());
         LedgerState state = ledger.state();
         List<OrderRecord> openOrders = ledger.openOrders();
+        Account parent = accounts.get(record.parent());
+        Optional<String> intent = store.transferIntent(record);
+        boolean transfer = intent.isPresent() || (!state.positions().isEmpty()
+                && handling(store.rules(child.id()), child, parent) == MergeHandling.TRANSFER);
+        if (transfer) {
+            if (openOrders.isEmpty()) {
+                guardedBoth(record.child(), record.parent(), () -> {
+                    transferMerge(record, Marks.of(market), now);
+                    return null;
+                });
+            }
+            // day orders placed before the merge began end at the close at the latest; then everything moves
+            return List.of();
+        }
         if (state.positions().isEmpty() && openOrders.isEmpty()) {
             guardedBoth(record.child(), record.parent(), () -> {
                 finishMerge(record, now);
@@ -560,6 +606,74 @@ public final class Forking {
         Instant since = record.startedAt().minus(java.time.Duration.ofDays(1));
         List<OrderRecord> earlier = ledger.ordersSince(since).stream().filter(o -> MergeOrders.CYCLE.equals(o.cycle())).toList();
         return MergeOrders.closing(child.id(), state.positions(), openOrders, earlier, market, record.parent().value());
+    }
+
+    /**
+     * A merge by transfer (docs/decisions/0026), holding both accounts' locks: the intent on disk first, then
+     * the brokerage moves every position and the cash in one step under the intent's id (once, however often
+     * asked), then ONE transaction books it in both ledgers. Waits (does nothing) while the child's books and its
+     * brokerage account disagree on what is held: the next sync books the difference first.
+     */
+    private void transferMerge(ForkRecord record, Marks marks, Instant now) {
+        Account child = accounts.get(record.child());
+        Account parent = accounts.get(record.parent());
+        Optional<String> recorded = store.transferIntent(record);
+        if (recorded.isEmpty()) {
+            Optional<PaperBroker> desk = brokerages.paperDesk(child);
+            Map<String, Long> held = MergeTransferBooking.byInstrument(ledgers.forAccount(child.id()).state().positions());
+            if (desk.isPresent() && !held.equals(brokerHolds(desk.get()))) {
+                log.info("Account {}: its books and its paper account differ on what is held; the transfer waits for the next sync", child.id());
+                return;
+            }
+        }
+        String transferId = recorded.orElseGet(() -> store.recordTransferIntent(record, now));
+        fail(Step.AFTER_TRANSFER_INTENT);
+        io.alluse.broker.paper.PaperTransfer done;
+        try {
+            done = brokerages.movePositions(transferId, child, parent);
+        } catch (BrokerException e) {
+            // retried at the next sync under the same id: the brokerage moves it once
+            log.warn("Account {}: the transfer into {} failed, retried at the next sync: {}", child.id(), parent.id(), e.getMessage());
+            ledgers.forAccount(child.id()).audit(now, AuditKind.MERGE, "Transfer into " + parent.id() + " refused by the brokerage: " + e.getMessage()
+                    + "; retried at the next sync", "transfer " + transferId);
+            return;
+        }
+        fail(Step.AFTER_TRANSFER);
+        bookTransfer(record, transferId, done, marks, now);
+    }
+
+    private static Map<String, Long> brokerHolds(PaperBroker desk) {
+        Map<String, Long> q = new java.util.TreeMap<>();
+        for (io.alluse.broker.BrokerPosition p : desk.positions()) {
+            q.merge(p.instrument().code(), p.quantity(), Long::sum);
+        }
+        q.values().removeIf(v -> v == 0);
+        return q;
+    }
+
+    /** Books a transfer the brokerage did, in both ledgers in one transaction; closes the child. */
+    private void bookTransfer(ForkRecord record, String transferId, io.alluse.broker.paper.PaperTransfer done, Marks marks, Instant now) {
+        AccountLedger childLedger = ledgers.forAccount(record.child());
+        LedgerState books = childLedger.state();
+        Map<String, Long> arrived = new java.util.TreeMap<>();
+        done.positionsIn().forEach(p -> arrived.merge(p.instrument().code(), p.quantity(), Long::sum));
+        if (!arrived.equals(MergeTransferBooking.byInstrument(books.positions()))) {
+            // only if the brokerage settled something between the check and the transfer: booked as the books hold it, and said
+            log.warn("Account {}: the transfer {} moved {} but the books held {}", record.child(), transferId, arrived,
+                    MergeTransferBooking.byInstrument(books.positions()));
+            childLedger.audit(now, AuditKind.MERGE, "The transfer " + transferId + " moved " + arrived + " while the books held "
+                    + MergeTransferBooking.byInstrument(books.positions()) + ": check " + record.parent() + "'s positions", "");
+        }
+        MergeTransferBooking booking = MergeTransferBooking.of(record.child(), record.parent(), books, childLedger.entries(), marks, done,
+                done.in().isEmpty() ? now : done.in().getFirst().at());
+        store.completeTransferMerge(record, transferId, booking.child(), booking.parent(), booking.moved(), booking.total(), now);
+        merging.put(record.child(), Boolean.FALSE);
+        lastSnapshot(childLedger, record.child(), now);
+        log.info("Account {} merged into {} by transfer: {} at market", record.child(), record.parent(), booking.total());
+        events.publish(new EngineEvent.Lineage(record.child(), now, record.child() + " merged into " + record.parent() + " by transfer: "
+                + booking.moved().size() + " position(s) with their cost basis and opening days, and its cash, " + booking.total()
+                + " at market; it is closed"));
+        onRetired.accept(record.child());
     }
 
     /** Moves a merging account's cash once it holds nothing else, and books it in both ledgers in one transaction. */

@@ -63,6 +63,27 @@ public final class PaperBrokerages implements Brokerages {
         return account.broker().kind() == BrokerKind.PAPER ? brokerage.find(account.broker().externalAccountId()) : Optional.empty();
     }
 
+    @Override
+    public boolean movesPositions(Account from, Account to) {
+        return from.broker().kind() == BrokerKind.PAPER && to.broker().kind() == BrokerKind.PAPER;
+    }
+
+    @Override
+    public io.alluse.broker.paper.PaperTransfer movePositions(String transferId, Account from, Account to) {
+        if (!movesPositions(from, to)) {
+            return Brokerages.super.movePositions(transferId, from, to);
+        }
+        return brokerage.transfer(transferId, from.broker().externalAccountId(), to.broker().externalAccountId());
+    }
+
+    @Override
+    public Optional<io.alluse.broker.paper.PaperTransfer> findMovedPositions(String transferId, Account from, Account to) {
+        if (!movesPositions(from, to)) {
+            return Optional.empty();
+        }
+        return brokerage.findTransfer(transferId, from.broker().externalAccountId(), to.broker().externalAccountId());
+    }
+
     /** "At the broker" in paper mode: the user moves money in or out, as they would at a real brokerage. */
     public PaperBroker desk(Account account) {
         return brokerage.open(account.broker().externalAccountId());

@@ -76,7 +76,9 @@ public final class AccountLedger {
         return db.accountTransaction(account, s -> s.createSelectionQuery("from LedgerEntry order by occurredAt, id", LedgerEntryEntity.class)
                 .getResultList().stream()
                 .map(e -> new LedgerEntry(e.id, e.occurredAt, SleeveKind.valueOf(e.sleeve), EntryKind.valueOf(e.kind), e.instrument,
-                        e.quantity, Money.ofCents(e.priceCents), Money.ofCents(e.amountCents), e.reference, e.memo))
+                        e.quantity, Money.ofCents(e.priceCents), Money.ofCents(e.amountCents), e.reference, e.memo,
+                        e.lotOpenedOn == null ? java.util.Optional.empty()
+                                : java.util.Optional.of(new io.alluse.domain.ledger.LotOrigin(e.lotOpenedOn, Money.ofCents(e.lotBasisCents)))))
                 .toList());
     }
 
@@ -403,7 +405,7 @@ public final class AccountLedger {
      */
     public java.util.Set<String> transferReferences() {
         return db.accountTransaction(account, s -> new java.util.HashSet<>(s.createSelectionQuery(
-                "select reference from LedgerEntry where kind in ('FORK_OUT','MERGE_OUT','MERGE_IN')", String.class).getResultList()));
+                "select reference from LedgerEntry where kind in ('FORK_OUT','MERGE_OUT','MERGE_IN','POSITION_TRANSFER_OUT','POSITION_TRANSFER_IN')", String.class).getResultList()));
     }
 
     /**

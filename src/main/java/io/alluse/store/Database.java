@@ -41,7 +41,8 @@ public final class Database implements AutoCloseable {
 
     private static final List<Class<?>> ENTITIES = List.of(AccountEntity.class, SleeveEntity.class, LedgerEntryEntity.class,
             PositionEntity.class, OrderEntity.class, CashFlowEntity.class, AuditEventEntity.class, CycleRunEntity.class, BrokerSyncEntity.class,
-            EquitySnapshotEntity.class, AppSettingEntity.class, ForkRuleEntity.class, AccountLineageEntity.class, ForkEventEntity.class);
+            EquitySnapshotEntity.class, AppSettingEntity.class, ForkRuleEntity.class, AccountLineageEntity.class, ForkEventEntity.class,
+            MergeTransferEntity.class);
 
     private final Path directory;
     private final HikariDataSource dataSource;

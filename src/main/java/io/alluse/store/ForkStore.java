@@ -361,6 +361,135 @@ public final class ForkStore {
         });
     }
 
+    // ---- merging by transfer (TRANSFER_AT_MARKET at the paper brokerage, docs/decisions/0026) ----
+
+    /** The transfer id of a merge's position transfer, if its intent was recorded (whether or not it was booked yet). */
+    public Optional<String> transferIntent(ForkRecord merge) {
+        return db.portfolioTransaction(s -> Optional.ofNullable(s.find(MergeTransferEntity.class, merge.id())).map(e -> e.transferId));
+    }
+
+    /**
+     * Records, durably and before the brokerage is asked, that this merge moves its positions by transfer
+     * under the returned id (as an order intent before its order is sent: a restart finds it and asks again
+     * under the same id, which the brokerage answers once). Returns the recorded id if there is one already.
+     */
+    public String recordTransferIntent(ForkRecord merge, Instant now) {
+        String id = db.portfolioTransaction(s -> {
+            MergeTransferEntity e = s.find(MergeTransferEntity.class, merge.id());
+            if (e != null) {
+                return e.transferId;
+            }
+            e = new MergeTransferEntity();
+            e.mergeId = merge.id();
+            e.transferId = merge.child().value() + ".merge-" + merge.epoch() + ".transfer";
+            e.childId = merge.child().value();
+            e.parentId = merge.parent().value();
+            e.state = "INTENT";
+            e.createdAt = now;
+            s.persist(e);
+            AuditLog.append(s, merge.child(), now, AuditKind.MERGE, "Merge into " + merge.parent() + ": its positions and cash are transferred"
+                    + " at the paper brokerage (transfer " + e.transferId + ")", "");
+            s.flush();
+            return e.transferId;
+        });
+        db.makeDurable();
+        return id;
+    }
+
+    /**
+     * Books a merge whose positions and cash the brokerage moved, in ONE transaction over both accounts
+     * (docs/decisions/0026): the child's entries (each lot out at market, each sleeve's MERGE_OUT), the
+     * parent's (each lot in with its origin, each sleeve's MERGE_IN), every position row moved into the
+     * parent's sleeve of the same kind with its cost basis (and its opening time, where the parent held none),
+     * the child closed and MERGED, the record and the transfer intent DONE, a line in both logs. Does nothing
+     * if the merge is no longer under way (booked before).
+     */
+    public void completeTransferMerge(ForkRecord record, String transferId, List<NewEntry> childEntries, List<NewEntry> parentEntries,
+                                      List<io.alluse.domain.ledger.Position> moved, Money total, Instant now) {
+        db.portfolioTransaction(s -> {
+            ForkEventEntity e = started(s, record);
+            if (e == null) {
+                return null;
+            }
+            AccountId parent = record.parent();
+            AccountId child = record.child();
+            for (NewEntry n : childEntries) {
+                s.persist(LedgerWrites.entry(child, n));
+            }
+            for (NewEntry n : parentEntries) {
+                s.persist(LedgerWrites.entry(parent, n));
+            }
+            for (io.alluse.domain.ledger.Position p : moved) {
+                PositionEntity from = position(s, child, p.sleeve(), p.instrument().code());
+                if (from != null) {
+                    from.quantity = 0;
+                    from.costCents = 0;
+                    from.updatedAt = now;
+                }
+                PositionEntity to = position(s, parent, p.sleeve(), p.instrument().code());
+                boolean isNew = to == null;
+                if (isNew) {
+                    to = new PositionEntity();
+                    to.accountId = parent.value();
+                    to.sleeve = p.sleeve().name();
+                    to.instrument = p.instrument().code();
+                }
+                if (to.quantity == 0) {
+                    to.costCents = 0;
+                    to.openedAt = p.openedAt();
+                } else if (p.openedAt().isBefore(to.openedAt)) {
+                    to.openedAt = p.openedAt();
+                }
+                to.quantity += p.quantity();
+                to.costCents += p.costBasis().cents();
+                to.updatedAt = now;
+                if (to.quantity == 0) {
+                    to.costCents = 0;
+                }
+                if (isNew) {
+                    s.persist(to);
+                }
+            }
+            for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, parent)) {
+                SleeveKind kind = SleeveKind.valueOf(sleeve.key.kind());
+                sleeve.capitalCents += parentEntries.stream().filter(n -> n.sleeve() == kind && n.kind() == EntryKind.MERGE_IN)
+                        .mapToLong(n -> n.amount().cents()).sum();
+            }
+            for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, child)) {
+                sleeve.capitalCents = 0;
+            }
+            AccountEntity a = s.find(AccountEntity.class, child.value());
+            a.status = AccountStatus.CLOSED.name();
+            AccountLineageEntity l = s.find(AccountLineageEntity.class, child.value());
+            if (l == null) {
+                l = lineageRow(s, child, parent, null, LineageState.MERGED, "");
+            }
+            l.state = LineageState.MERGED.name();
+            l.mergedInto = parent.value();
+            l.mergedAt = now;
+            e.amountCents = total.isPositive() ? total.cents() : e.amountCents;
+            e.state = ForkRecord.State.DONE.name();
+            e.finishedAt = now;
+            MergeTransferEntity intent = s.find(MergeTransferEntity.class, record.id());
+            if (intent != null) {
+                intent.state = "DONE";
+                intent.finishedAt = now;
+            }
+            String positions = moved.size() == 1 ? "1 position" : moved.size() + " positions";
+            AuditLog.append(s, parent, now, AuditKind.MERGE, child + " merged in by transfer: " + positions + " (cost basis and opening days kept)"
+                    + " and cash, " + total + " at market, into the sleeves of the same kind", "transfer " + transferId);
+            AuditLog.append(s, child, now, AuditKind.MERGE, "Merged into " + parent + " by transfer: " + positions + " and cash, " + total
+                    + " at market; account closed", "transfer " + transferId);
+            s.flush();
+            return null;
+        });
+    }
+
+    private static PositionEntity position(Session s, AccountId account, SleeveKind sleeve, String instrument) {
+        return s.createSelectionQuery("from Position where accountId = :a and sleeve = :k and instrument = :i", PositionEntity.class)
+                .setParameter("a", account.value()).setParameter("k", sleeve.name()).setParameter("i", instrument).uniqueResultOptional().orElse(null);
+    }
+
     // ---- linking a fork that waits for its brokerage (docs/decisions/0020) ----------------------
 
     /** The fork that founded {@code child} and still waits for its brokerage (WAITING or TRANSFERRED), if any. */

@@ -33,4 +33,9 @@ class LedgerEntryEntity {
     long amountCents;
     String reference;
     String memo;
+    /** Only on position transfers (V9): the lot's original opening day and basis. */
+    @Column(name = "lot_opened_on")
+    java.time.LocalDate lotOpenedOn;
+    @Column(name = "lot_basis_cents")
+    Long lotBasisCents;
 }

@@ -60,6 +60,10 @@ final class LedgerWrites {
         e.amountCents = n.amount().cents();
         e.reference = n.reference();
         e.memo = n.memo().length() > 512 ? n.memo().substring(0, 511) : n.memo();
+        n.lot().ifPresent(lot -> {
+            e.lotOpenedOn = lot.opened();
+            e.lotBasisCents = lot.basis().cents();
+        });
         return e;
     }
 

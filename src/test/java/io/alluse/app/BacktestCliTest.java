@@ -70,6 +70,18 @@ class BacktestCliTest {
     }
 
     @Test
+    void theMergeModeIsTakenWithForkingAndRefusedWithoutIt() {
+        CliRunner cli = new CliRunner(dir);
+        CliRunner.Result transfer = cli.run("backtest", "--accounts", "1", "--years", "1", "--seed", "5", "--forking", "--merge-mode", "TRANSFER_AT_MARKET");
+        assertThat(transfer.exitCode()).as(transfer.err()).isZero();
+        assertThat(transfer.out()).contains("Forking on:");
+        CliRunner.Result alone = cli.run("backtest", "--accounts", "1", "--years", "1", "--merge-mode", "TRANSFER_AT_MARKET");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("--merge-mode applies only with --forking");
+        assertThat(alone.out()).isEmpty();
+    }
+
+    @Test
     void savedSnapshotsAreADataFolderOfClosedAccountsAndTheReportStaysTheSame() {
         Path saved = dir.resolve("history");
         CliRunner.Result plain = new CliRunner(dir).run("backtest", "--accounts", "2", "--years", "1", "--seed", "5");

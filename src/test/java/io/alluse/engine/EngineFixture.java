@@ -73,6 +73,21 @@ final class EngineFixture implements AutoCloseable {
             public java.util.Optional<io.alluse.broker.paper.PaperBroker> paperDesk(Account account) {
                 return realBroker.contains(account.id()) ? java.util.Optional.empty() : paperBrokerages.paperDesk(account);
             }
+
+            @Override
+            public boolean movesPositions(Account from, Account to) {
+                return !realBroker.contains(from.id()) && !realBroker.contains(to.id()) && paperBrokerages.movesPositions(from, to);
+            }
+
+            @Override
+            public io.alluse.broker.paper.PaperTransfer movePositions(String transferId, Account from, Account to) {
+                return movesPositions(from, to) ? paperBrokerages.movePositions(transferId, from, to) : Brokerages.super.movePositions(transferId, from, to);
+            }
+
+            @Override
+            public java.util.Optional<io.alluse.broker.paper.PaperTransfer> findMovedPositions(String transferId, Account from, Account to) {
+                return movesPositions(from, to) ? paperBrokerages.findMovedPositions(transferId, from, to) : java.util.Optional.empty();
+            }
         };
         this.brokerages = brokerages;
         ledgers = new LedgerStore(database);

@@ -63,7 +63,9 @@ class ForkCrashTest {
         ForkCrashChild.setUp(data, PARENTS);
         Set<Forking.Step> killedAt = EnumSet.noneOf(Forking.Step.class);
         int run = 0;
-        for (Forking.Step step : Forking.Step.values()) {
+        // the child process merges with CLOSE_AT_MARKET; a merge by transfer is killed at its steps in MergeByTransferTest
+        Set<Forking.Step> steps = EnumSet.complementOf(EnumSet.copyOf(Forking.Step.TRANSFER));
+        for (Forking.Step step : steps) {
             Outcome o = runChild(data, run++, Optional.of(step), 240_000);
             if (o == Outcome.STOPPED_AT_STEP) {
                 killedAt.add(step);
@@ -78,7 +80,7 @@ class ForkCrashTest {
         }
         assertThat(runChild(data, run, Optional.empty(), 600_000)).as(log(run)).isEqualTo(Outcome.FINISHED);
         // every step of a fork and of a merge was killed at least once (a merge with positions has them all)
-        assertThat(killedAt).containsExactlyInAnyOrder(Forking.Step.values());
+        assertThat(killedAt).isEqualTo(steps);
         assertThat(killed).as("random kills that hit a running engine").isPositive();
         verify(data);
     }

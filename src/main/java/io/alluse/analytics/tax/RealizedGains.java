@@ -37,7 +37,9 @@ import java.util.Map;
  * Commissions (booked by the ledger as separate entries with the fill's reference) are part of the
  * cost basis when buying and reduce the proceeds when selling. Long-term means held more than one
  * year: closed after the anniversary of the day acquired. Wash sales are not adjusted (see decision
- * record 0012). Days are New York trading days.
+ * record 0012). Days are New York trading days. A position transferred in from another of our accounts
+ * by a merge keeps the day and basis it was opened with there (docs/decisions/0026); one transferred out
+ * leaves without a gain.
  */
 public final class RealizedGains {
 
@@ -147,6 +149,18 @@ public final class RealizedGains {
                 } else {
                     long cost = takeOptions(longs, e, OptionRight.PUT, qty);
                     dispose(e.sleeve(), e.instrument(), qty, e.amount().cents() - cost - fee, day, RealizedGain.How.EXERCISED);
+                }
+            }
+            case POSITION_TRANSFER_OUT -> {
+                // moved as it is to another of our accounts (docs/decisions/0026): no sale, no gain; the lot lives on there
+                take(e.quantity() < 0 ? longs : shorts, e.instrument(), qty);
+            }
+            case POSITION_TRANSFER_IN -> {
+                // the lot arrives with its original day and basis, so a later close here gains from them
+                LocalDate opened = e.lot().map(io.alluse.domain.ledger.LotOrigin::opened).orElse(day);
+                long basis = e.lot().map(l -> l.basis().cents()).orElse(Math.abs(e.amount().cents()));
+                if (qty > 0) {
+                    (e.quantity() > 0 ? longs : shorts).computeIfAbsent(e.instrument(), k -> new ArrayDeque<>()).add(new Lot(e.sleeve(), opened, qty, basis));
                 }
             }
             default -> {

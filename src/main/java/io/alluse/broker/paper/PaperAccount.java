@@ -441,6 +441,86 @@ public final class PaperAccount implements PaperBroker {
         return (BrokerActivity.Withdrawal) record(new BrokerActivity.Withdrawal(activityId(nextActivitySeq), now, amount));
     }
 
+    /**
+     * Moves everything {@code from} holds, every position with its cost basis and all its cash, into
+     * {@code to}, as one step of both accounts (docs/decisions/0026): each feed gets one
+     * {@link BrokerActivity.PositionTransfer} per position and one {@link BrokerActivity.CashJournal},
+     * all at the same moment and under {@code transferId}. Idempotent: if {@code from}'s feed already holds
+     * this transfer id, nothing moves and the earlier activities come back ({@code repeated}). Both accounts
+     * first settle what fell due. Refused ({@code REJECTED}, nothing changed) while {@code from} has open
+     * orders, or if it holds nothing. The caller holds both accounts' monitors.
+     */
+    static PaperTransfer transferAll(String transferId, PaperAccount from, PaperAccount to) {
+        if (transferId == null || transferId.isBlank() || transferId.length() > 64) {
+            throw new BrokerException(Kind.REJECTED, "a transfer id of 1 to 64 characters is required, was '" + transferId + "'");
+        }
+        if (from == to || from.accountId.equals(to.accountId)) {
+            throw new BrokerException(Kind.REJECTED, "cannot transfer paper account " + from.accountId + " into itself");
+        }
+        List<BrokerActivity> doneOut = from.activitiesOf(transferId);
+        if (!doneOut.isEmpty()) {
+            return new PaperTransfer(transferId, from.accountId, to.accountId, doneOut, to.activitiesOf(transferId), true);
+        }
+        Instant fromNow = from.catchUp();
+        Instant toNow = to.catchUp();
+        Instant now = fromNow.isAfter(toNow) ? fromNow : toNow;
+        if (!from.openOrders.isEmpty()) {
+            throw new BrokerException(Kind.REJECTED, "Paper account " + from.accountId + " has " + from.openOrders.size()
+                    + " open order(s); cancel them or let them end before transferring the account.");
+        }
+        if (from.holdings.isEmpty() && from.cashCents <= 0) {
+            throw new BrokerException(Kind.REJECTED, "Paper account " + from.accountId + " holds nothing to transfer.");
+        }
+        List<BrokerActivity> out = new ArrayList<>();
+        List<BrokerActivity> in = new ArrayList<>();
+        for (Holding h : List.copyOf(from.holdings)) {
+            long quantity = h.quantity;
+            long cost = h.costCents;
+            from.changePosition(h.instrument, -quantity, -cost);
+            to.changePosition(h.instrument, quantity, cost);
+            out.add(from.record(new BrokerActivity.PositionTransfer(activityId(from.nextActivitySeq), now, transferId, to.accountId, h.instrument,
+                    -quantity, Money.ofCents(cost))));
+            in.add(to.record(new BrokerActivity.PositionTransfer(activityId(to.nextActivitySeq), now, transferId, from.accountId, h.instrument,
+                    quantity, Money.ofCents(cost))));
+        }
+        long cash = from.cashCents;
+        if (cash > 0) {
+            from.cashCents = 0;
+            to.cashCents = Math.addExact(to.cashCents, cash);
+            out.add(from.record(new BrokerActivity.CashJournal(activityId(from.nextActivitySeq), now, transferId, to.accountId, Money.ofCents(-cash))));
+            in.add(to.record(new BrokerActivity.CashJournal(activityId(to.nextActivitySeq), now, transferId, from.accountId, Money.ofCents(cash))));
+        }
+        from.touchAccount(now);
+        to.touchAccount(now);
+        return new PaperTransfer(transferId, from.accountId, to.accountId, out, in, false);
+    }
+
+    /** The activities of a transfer under {@code transferId} still in the feed, oldest first. */
+    synchronized List<BrokerActivity> activitiesOf(String transferId) {
+        List<BrokerActivity> found = new ArrayList<>();
+        for (BrokerActivity a : activities) {
+            if ((a instanceof BrokerActivity.PositionTransfer p && p.transferId().equals(transferId))
+                    || (a instanceof BrokerActivity.CashJournal j && j.transferId().equals(transferId))) {
+                found.add(a);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The backtest's transfer between two in-memory accounts: {@link #transferAll} holding both monitors in
+     * account id order, so two transfers can never wait on each other.
+     */
+    public static PaperTransfer transfer(String transferId, PaperAccount from, PaperAccount to) {
+        PaperAccount first = from.accountId.compareTo(to.accountId) <= 0 ? from : to;
+        PaperAccount second = first == from ? to : from;
+        synchronized (first) {
+            synchronized (second) {
+                return transferAll(transferId, from, to);
+            }
+        }
+    }
+
     /** Everything the account is, for saving, comparing and restoring. */
     public synchronized PaperState state() {
         List<BrokerPosition> positions = sortedPositions();

@@ -93,6 +93,34 @@ public final class PaperBrokerage {
         return find(accountId).orElseGet(() -> create(accountId, initialDeposit));
     }
 
+    /**
+     * Moves everything paper account {@code fromId} holds (every position with its cost basis, and all its
+     * cash) into paper account {@code toId} in ONE database transaction over both, reported in both feeds
+     * as position transfers and a cash journal under {@code transferId} (docs/decisions/0026). Idempotent:
+     * a repeated call with the same id moves nothing and returns what the first did. Throws
+     * {@link BrokerException}: {@code NOT_FOUND} for an unknown account, {@code REJECTED} while the sender
+     * has open orders or holds nothing, {@code UNAVAILABLE} if the database refused (nothing moved).
+     */
+    public PaperTransfer transfer(String transferId, String fromId, String toId) {
+        PersistentPaperAccount from = (PersistentPaperAccount) open(fromId);
+        PersistentPaperAccount to = (PersistentPaperAccount) open(toId);
+        return PersistentPaperAccount.transfer(store, transferId, from, to);
+    }
+
+    /**
+     * The transfer {@code transferId} from {@code fromId} to {@code toId} if it was done, read only: what a
+     * restart asks before it books a transfer whose intent it finds (docs/decisions/0026).
+     */
+    public Optional<PaperTransfer> findTransfer(String transferId, String fromId, String toId) {
+        PersistentPaperAccount from = (PersistentPaperAccount) open(fromId);
+        PersistentPaperAccount to = (PersistentPaperAccount) open(toId);
+        List<io.alluse.broker.BrokerActivity> out = from.transferActivities(transferId);
+        if (out.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PaperTransfer(transferId, fromId, toId, out, to.transferActivities(transferId), true));
+    }
+
     public boolean exists(String accountId) {
         return open.containsKey(accountId) || store.exists(accountId);
     }

@@ -240,7 +240,49 @@ final class PaperStore {
                 s.setLong(10, x.amount().cents());
                 s.setString(12, x.description());
             }
+            case BrokerActivity.PositionTransfer x -> {
+                s.setString(3, "POSITION_XFER");
+                s.setString(5, x.transferId());
+                s.setString(6, x.instrument().code());
+                s.setLong(8, x.quantity());
+                s.setLong(10, x.costBasis().cents());
+                s.setString(12, x.counterparty());
+            }
+            case BrokerActivity.CashJournal x -> {
+                s.setString(3, "CASH_JOURNAL");
+                s.setString(5, x.transferId());
+                s.setLong(10, x.amount().cents());
+                s.setString(12, x.counterparty());
+            }
         }
+    }
+
+    /**
+     * Writes the changes of a transfer between two accounts in ONE transaction (docs/decisions/0026): both
+     * accounts' rows, positions and activities, or neither.
+     */
+    void saveBoth(String first, PaperChanges firstChanges, String second, PaperChanges secondChanges) {
+        inTransaction("save the transfer between paper accounts " + first + " and " + second, c -> {
+            for (int i = 0; i < 2; i++) {
+                String accountId = i == 0 ? first : second;
+                PaperChanges changes = i == 0 ? firstChanges : secondChanges;
+                if (changes.isEmpty()) {
+                    continue;
+                }
+                try (PreparedStatement s = c.prepareStatement(UPDATE_ACCOUNT)) {
+                    s.setLong(1, changes.cash().cents());
+                    setTime(s, 2, changes.lastChangeAt());
+                    s.setLong(3, changes.nextActivitySeq());
+                    s.setLong(4, changes.nextOrderSeq());
+                    s.setString(5, accountId);
+                    if (s.executeUpdate() != 1) {
+                        throw new SQLException("paper account " + accountId + " is not in the database");
+                    }
+                }
+                writeRest(c, accountId, changes.orders(), changes.positions(), changes.activities());
+            }
+            return null;
+        });
     }
 
     /** The account as last saved, or empty if there is none with this id. */
@@ -319,6 +361,9 @@ final class PaperStore {
             case "EXPIRATION" -> new BrokerActivity.Expiration(id, at, OptionContract.parseOcc(rs.getString(5)), rs.getLong(7));
             case "EXERCISE" -> new BrokerActivity.Exercise(id, at, OptionContract.parseOcc(rs.getString(5)), rs.getLong(7));
             case "ADJUSTMENT" -> new BrokerActivity.CashAdjustment(id, at, Money.ofCents(rs.getLong(9)), rs.getString(11));
+            case "POSITION_XFER" -> new BrokerActivity.PositionTransfer(id, at, rs.getString(4), rs.getString(11), Instrument.parse(rs.getString(5)),
+                    rs.getLong(7), Money.ofCents(rs.getLong(9)));
+            case "CASH_JOURNAL" -> new BrokerActivity.CashJournal(id, at, rs.getString(4), rs.getString(11), Money.ofCents(rs.getLong(9)));
             default -> throw new SQLException("paper activity " + id + " has unknown kind '" + kind + "'");
         };
     }

@@ -154,6 +154,64 @@ final class PersistentPaperAccount implements PaperBroker {
         return run(a -> a.withdraw(amount));
     }
 
+    /**
+     * {@link PaperAccount#transferAll} between two persistent accounts, committed in ONE transaction over
+     * both (docs/decisions/0026). If the commit fails, both are reloaded as last committed and the call fails
+     * as {@code UNAVAILABLE}: nothing moved, and a retry under the same transfer id does it once.
+     */
+    static PaperTransfer transfer(PaperStore store, String transferId, PersistentPaperAccount from, PersistentPaperAccount to) {
+        PersistentPaperAccount first = from.accountId.compareTo(to.accountId) <= 0 ? from : to;
+        PersistentPaperAccount second = first == from ? to : from;
+        synchronized (first) {
+            synchronized (second) {
+                PaperAccount source = from.core();
+                PaperAccount target = to.core();
+                PaperTransfer result;
+                try {
+                    result = PaperAccount.transferAll(transferId, source, target);
+                } catch (RuntimeException refused) {
+                    // a refusal changes nothing but what catching up settled: keep that as any call does
+                    from.saveAlone(refused);
+                    to.saveAlone(refused);
+                    throw refused;
+                }
+                PaperChanges fromChanges = source.drainChanges();
+                PaperChanges toChanges = target.drainChanges();
+                try {
+                    store.saveBoth(from.accountId, fromChanges, to.accountId, toChanges);
+                } catch (RuntimeException e) {
+                    try {
+                        from.reloadAfter(e, null);
+                    } catch (BrokerException unavailable) {
+                        try {
+                            to.reloadAfter(e, null);
+                        } catch (BrokerException ignored) {
+                            // the same failure, reported once
+                        }
+                        throw unavailable;
+                    }
+                }
+                return result;
+            }
+        }
+    }
+
+    /** This account's activities of the transfer {@code transferId}, oldest first; empty if it took no part in one. */
+    synchronized List<BrokerActivity> transferActivities(String transferId) {
+        return core().activitiesOf(transferId);
+    }
+
+    private void saveAlone(RuntimeException failure) {
+        PaperChanges changes = core().drainChanges();
+        if (!changes.isEmpty()) {
+            try {
+                store.save(accountId, changes);
+            } catch (RuntimeException e) {
+                reloadAfter(e, failure);
+            }
+        }
+    }
+
     /** The account as it is in memory (and therefore in the database). */
     synchronized PaperState state() {
         return core().state();

@@ -11,7 +11,7 @@ import java.util.Map;
  * account. Defaults: fork when Gen-Acc has grown $50,000; the new account is split 50% Gen-Acc /
  * 0% Rev-Acc / 50% Com-Acc; a forked account merges into its parent's Com-Acc at $500,000;
  * checked weekly; positions closed at market before a merge ({@link MergeMode#CLOSE_AT_MARKET}: it works at every
- * broker, while a transfer needs two accounts at the built-in paper brokerage; see docs/decisions/0019).
+ * broker, while a transfer needs two accounts at the built-in paper brokerage; see docs/decisions/0019 and 0026).
  */
 public record ForkRules(boolean enabled, Money forkThreshold, Map<SleeveKind, Percent> childTargets, Money mergeAt, Cadence cadence,
                         MergeMode mergeMode) {
@@ -32,9 +32,10 @@ public record ForkRules(boolean enabled, Money forkThreshold, Map<SleeveKind, Pe
          */
         CLOSE_AT_MARKET,
         /**
-         * Positions move as they are, cost basis and opening date kept, into the parent's Com-Acc, valued at
-         * the market. Only the built-in paper brokerage can move positions between accounts; at a real
-         * broker a merge in this mode closes at the market instead, and says so.
+         * Positions move as they are, cost basis and opening date kept, with their sleeve's cash into the
+         * parent's sleeve of the same kind, valued at the market (docs/decisions/0026). Only the built-in paper
+         * brokerage can move positions between accounts (both accounts there); at a real broker a merge in this
+         * mode closes at the market, and says so.
          */
         TRANSFER_AT_MARKET
     }

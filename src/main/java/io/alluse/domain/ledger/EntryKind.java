@@ -29,5 +29,16 @@ public enum EntryKind {
     /** A forked account's money leaving it when it merges into its parent (negative). */
     MERGE_OUT,
     /** A merged account's money arriving in the parent's Com-Acc (positive). */
-    MERGE_IN
+    MERGE_IN,
+    /**
+     * One tax lot of a position leaving a merging account as it is (TRANSFER_AT_MARKET, docs/decisions/0026):
+     * quantity is the signed lot that left, amount its market value at the transfer (as if sold at market; the
+     * sleeve's MERGE_OUT takes that value out with the cash), no gain realized.
+     */
+    POSITION_TRANSFER_OUT,
+    /**
+     * One tax lot arriving in the parent's sleeve of the same kind, with its original opening day and cost
+     * ({@link LotOrigin}); amount minus its market value (as if bought at market; the MERGE_IN brings that value in).
+     */
+    POSITION_TRANSFER_IN
 }

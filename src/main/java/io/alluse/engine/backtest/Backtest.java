@@ -369,6 +369,14 @@ public final class Backtest {
                     // as the engine (docs/decisions/0019): positions are closed at the market first, at the account's
                     // next windows, then the cash moves; a merging account opens nothing new
                     a.merging = true;
+                    if (rules.mergeMode() == ForkRules.MergeMode.TRANSFER_AT_MARKET && !a.book.state().positions().isEmpty()) {
+                        // both accounts are at the (in-memory) paper brokerage: positions and cash move as they are (0026)
+                        if (a.paper.openOrders().isEmpty() && transferIntoParent(a, marks)) {
+                            a.mergedOn = index;
+                            merged++;
+                        }
+                        continue;
+                    }
                     Money cash = a.book.state().totalCash();
                     if (a.book.state().positions().isEmpty() && a.paper.openOrders().isEmpty() && cash.isPositive()) {
                         for (SleeveKind kind : SleeveKind.values()) {
@@ -408,6 +416,35 @@ public final class Backtest {
             accounts.addAll(founded);
         }
 
+        /**
+         * The engine's merge by transfer (docs/decisions/0026) between two in-memory paper accounts: both books first take
+         * what fell due, then the brokerage moves everything in one step, then each child sleeve's cash and positions join the
+         * parent's sleeve of the same kind, valued at market as the day's flow of both. False if the brokerage refused.
+         */
+        private boolean transferIntoParent(Sim a, Marks marks) {
+            Sim parent = a.parent;
+            a.sync(marks);
+            parent.sync(marks);
+            io.alluse.broker.paper.PaperTransfer t;
+            try {
+                t = PaperAccount.transfer(a.id.value() + ".merge.transfer", a.paper, parent.paper);
+            } catch (BrokerException e) {
+                return false;
+            }
+            a.cursor = t.out().getLast().id();
+            parent.cursor = t.in().getLast().id();
+            io.alluse.domain.SleeveCapitals equity = a.book.equity(marks);
+            for (SleeveKind kind : SleeveKind.values()) {
+                a.flowToday[kind.ordinal()] -= equity.of(kind).cents();
+                parent.flowToday[kind.ordinal()] += equity.of(kind).cents();
+            }
+            // the parent's Gen-Acc grew by what arrived, not by its own trading: capital-in, as the engine's MERGE_IN
+            parent.genCapitalIn = parent.genCapitalIn.plus(equity.of(SleeveKind.GEN));
+            parent.book = LedgerBook.unrecorded(parent.id, io.alluse.engine.MergeTransferBooking.combined(parent.book.state(), a.book.state()));
+            a.book = LedgerBook.unrecorded(a.id, new LedgerState(Map.of(), List.of()));
+            return true;
+        }
+
         /** Gen-Acc cash that is not free: short puts' collateral and what open orders may take. */
         private static Money genCommitted(Sim a) {
             Money total = Money.ZERO;
@@ -442,7 +479,11 @@ public final class Backtest {
         private void cycle(Sim a, LocalDate day, Instant now, Marks marks) {
             a.sync(marks);
             if (a.merging) {
-                closeForMerge(a, marks);
+                if (spec.forking().map(r -> r.mergeMode() == ForkRules.MergeMode.TRANSFER_AT_MARKET).orElse(false)) {
+                    a.sync(marks); // its positions move after the close, once its day orders have ended
+                } else {
+                    closeForMerge(a, marks);
+                }
                 return;
             }
             LocalDate monday = day.with(java.time.DayOfWeek.MONDAY);
@@ -512,8 +553,8 @@ public final class Backtest {
         LedgerBook book;
         String cursor;
         final Money initialCapital;
-        /** Gen-Acc's capital-in: its share of the opening deposit (a backtest has no deposits). */
-        final Money genCapitalIn;
+        /** Gen-Acc's capital-in: its share of the opening deposit (a backtest has no deposits), plus what a merge by transfer brought. */
+        Money genCapitalIn;
         /** The account this one was forked from, or null. */
         final Sim parent;
         /** Index of the first trading day in this account's life. */

@@ -331,6 +331,9 @@ public final class AlpacaSimulator implements AutoCloseable {
             case BrokerActivity.Expiration x -> nonTrade(x.id(), "OPEXP", date, "0", AlpacaSymbols.of(x.option()), Long.toString(x.quantity()));
             case BrokerActivity.Exercise x -> nonTrade(x.id(), "OPEXC", date, "0", AlpacaSymbols.of(x.option()), Long.toString(x.contracts()));
             case BrokerActivity.CashAdjustment c -> nonTrade(c.id(), "FEE", date, c.amount().toPlainString(), null, null);
+            // the paper brokerage's transfer between two of its accounts has no Alpaca counterpart
+            case BrokerActivity.PositionTransfer t -> throw new IllegalStateException("Alpaca has no position transfers: " + t);
+            case BrokerActivity.CashJournal j -> nonTrade(j.id(), "JNLC", date, j.amount().toPlainString(), null, null);
         };
     }
 

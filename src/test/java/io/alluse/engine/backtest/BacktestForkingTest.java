@@ -89,4 +89,27 @@ class BacktestForkingTest {
         // merged money is back in the parents: the total is still the sum of the accounts
         assertThat(r.total().finalEquity()).isEqualTo(r.accounts().stream().map(AccountResult::finalEquity).reduce(Money.ZERO, Money::plus));
     }
+
+    @Test
+    void theTransferMergeModeRunsMergesAndMakesOrLosesNoMoney() throws Exception {
+        // half Gen-Acc, half Com-Acc forks and a tiny merge amount, checked weekly (after Monday's close, when Com-Acc has bought
+        // its shares): they hold positions when they merge
+        ForkRules transfer = SMALL.withCadence(ForkRules.Cadence.WEEKLY).withMergeAt(Money.ofDollars(1))
+                .withMergeMode(ForkRules.MergeMode.TRANSFER_AT_MARKET);
+        BacktestResult byTransfer = run(Optional.of(transfer), 2);
+        BacktestResult byClose = run(Optional.of(transfer.withMergeMode(ForkRules.MergeMode.CLOSE_AT_MARKET)), 2);
+
+        assertThat(byTransfer.forked()).isGreaterThan(0);
+        assertThat(byTransfer.merged()).isGreaterThan(0).isLessThanOrEqualTo(byTransfer.forked());
+        assertThat(byTransfer.total().finalEquity()).isEqualTo(byTransfer.accounts().stream().map(AccountResult::finalEquity).reduce(Money.ZERO, Money::plus));
+        // the two modes are the same run until the first merge (the first fork merges at its next check)
+        LocalDate firstFork = byTransfer.equity().entrySet().stream().filter(e -> e.getKey().value().contains("-f"))
+                .map(e -> e.getValue().date(0)).min(LocalDate::compareTo).orElseThrow();
+        assertThat(totals(byTransfer).headMap(firstFork, true)).isEqualTo(totals(byClose).headMap(firstFork, true));
+        // (forks of this size are too small to buy shares, so they merge holding cash, and both modes move just the cash:
+        // the transfer with positions is covered by PaperTransferTest, which runs the backtest's in-memory accounts)
+        assertThat(totals(byTransfer)).isEqualTo(totals(byClose));
+        // and the result does not depend on the threads
+        assertThat(run(Optional.of(transfer), 1).accounts()).isEqualTo(byTransfer.accounts());
+    }
 }

@@ -115,6 +115,21 @@ public final class AccountLedger {
                 .setParameter("from", from).getResultList().stream().map(AccountLedger::toOrder).toList());
     }
 
+    /**
+     * What a cycle's strategies look at, in one transaction: the orders created at or after {@code from}
+     * (oldest first, as {@link #ordersSince}), then the other unfinished ones (by id, as {@link #openOrders}).
+     */
+    public List<OrderRecord> cycleOrders(Instant from) {
+        return db.accountTransaction(account, s -> {
+            java.util.Map<String, OrderRecord> relevant = new java.util.LinkedHashMap<>();
+            s.createSelectionQuery("from OrderRecord where createdAt >= :from order by createdAt, id", OrderEntity.class).setParameter("from", from)
+                    .getResultList().forEach(o -> relevant.put(o.clientOrderId, toOrder(o)));
+            s.createSelectionQuery("from OrderRecord where status not in ('FILLED','CANCELLED','REJECTED','EXPIRED') order by id", OrderEntity.class)
+                    .getResultList().forEach(o -> relevant.put(o.clientOrderId, toOrder(o)));
+            return List.copyOf(relevant.values());
+        });
+    }
+
     public Optional<OrderRecord> order(ClientOrderId id) {
         return db.accountTransaction(account, s -> findOrder(s, id).map(AccountLedger::toOrder));
     }
@@ -126,10 +141,34 @@ public final class AccountLedger {
      */
     public OrderRecord storeIntent(ClientOrderId id, SleeveKind sleeve, String cycle, Instrument instrument, OrderSide side,
                                    PositionEffect effect, long quantity, Money limitPrice, Instant now) {
+        return storeIntent(List.of(), id, sleeve, cycle, instrument, side, effect, quantity, limitPrice, now);
+    }
+
+    /**
+     * As {@link #storeIntent(ClientOrderId, SleeveKind, String, Instrument, OrderSide, PositionEffect, long, Money, Instant)},
+     * with {@code linesBefore} appended to the audit log first, in the same transaction (the decision
+     * lines that led to the order: one commit instead of two).
+     */
+    public OrderRecord storeIntent(List<AuditLine> linesBefore, ClientOrderId id, SleeveKind sleeve, String cycle, Instrument instrument,
+                                   OrderSide side, PositionEffect effect, long quantity, Money limitPrice, Instant now) {
         if (!id.value().startsWith(account.value() + ".")) {
             throw new IllegalArgumentException("client order id " + id + " does not belong to account " + account);
         }
-        OrderRecord stored = db.accountTransaction(account, s -> findOrder(s, id).map(AccountLedger::toOrder).orElseGet(() -> {
+        OrderRecord stored = db.accountTransaction(account, s -> {
+            for (AuditLine line : linesBefore) {
+                AuditLog.append(s, account, line.at(), line.kind(), line.summary(), line.detail());
+            }
+            return storedIntent(s, id, sleeve, cycle, instrument, side, effect, quantity, limitPrice, now);
+        });
+        if (stored.status() == OrderStatus.INTENT) {
+            db.makeDurable();
+        }
+        return stored;
+    }
+
+    private OrderRecord storedIntent(org.hibernate.Session s, ClientOrderId id, SleeveKind sleeve, String cycle, Instrument instrument,
+                                     OrderSide side, PositionEffect effect, long quantity, Money limitPrice, Instant now) {
+        return findOrder(s, id).map(AccountLedger::toOrder).orElseGet(() -> {
             OrderEntity o = new OrderEntity();
             o.clientOrderId = id.value();
             o.sleeve = sleeve.name();
@@ -149,11 +188,7 @@ public final class AccountLedger {
                     + " stored", "client order id " + id + ", cycle " + cycle + ", " + effect);
             s.flush();
             return toOrder(o);
-        }));
-        if (stored.status() == OrderStatus.INTENT) {
-            db.makeDurable();
-        }
-        return stored;
+        });
     }
 
     /** Records what the broker says about one of this account's orders. */
@@ -174,8 +209,23 @@ public final class AccountLedger {
 
     // ---- books, batches, cycles, sync state, snapshots --------------------------------------
 
-    /** Each sleeve's cash (the sum of its ledger entries) and every open position. */
+    /**
+     * Each sleeve's cash (the sum of its ledger entries) and every open position: as the rows say, from
+     * memory when nothing changed them since they were last read or written here (docs/decisions/0027).
+     */
     public LedgerState state() {
+        LedgerCache.Slot slot = db.ledgerCache().slot(account.value());
+        LedgerCache.Seen seen = slot.seen();
+        if (seen.state() != null) {
+            return seen.state();
+        }
+        LedgerState read = readState();
+        slot.install(seen.version(), read);
+        return read;
+    }
+
+    /** {@link #state()} read from the rows, bypassing what is kept in memory. */
+    LedgerState readState() {
         return db.accountTransaction(account, s -> {
             java.util.EnumMap<SleeveKind, Money> cash = new java.util.EnumMap<>(SleeveKind.class);
             for (Object[] row : s.createSelectionQuery("select sleeve, sum(amountCents) from LedgerEntry group by sleeve", Object[].class).getResultList()) {
@@ -197,6 +247,28 @@ public final class AccountLedger {
         if (batch.isEmpty()) {
             return;
         }
+        boolean booksChange = !batch.entries().isEmpty() || !batch.positions().isEmpty() || !batch.cashFlows().isEmpty();
+        if (!booksChange) {
+            write(batch);
+            return;
+        }
+        LedgerCache.Slot slot = db.ledgerCache().slot(account.value());
+        LedgerCache.Seen seen = slot.seen();
+        LedgerState after = seen.state() == null ? null : LedgerCache.after(seen.state(), batch);
+        boolean written = false;
+        try {
+            write(batch);
+            written = true;
+        } finally {
+            if (written && after != null) {
+                slot.changedTo(seen.version(), after);
+            } else {
+                slot.changed();
+            }
+        }
+    }
+
+    private void write(LedgerBatch batch) {
         db.accountTransactionVoid(account, s -> {
             for (NewEntry e : batch.entries()) {
                 s.persist(LedgerWrites.entry(e));
@@ -346,14 +418,36 @@ public final class AccountLedger {
 
     /** Writes end-of-day snapshots; a sleeve's snapshot for a day that exists already is kept as it is. */
     public void writeSnapshots(List<EquitySnapshot> snapshots) {
+        db.accountTransactionVoid(account, s -> snapshots(s, snapshots));
+    }
+
+    /**
+     * The end of a day in one transaction: {@link #writeSnapshots} and the sleeves' capital shown in the
+     * tree, as {@link #apply} with only a capital would write it.
+     */
+    public void closeDay(List<EquitySnapshot> snapshots, io.alluse.domain.SleeveCapitals capital) {
         db.accountTransactionVoid(account, s -> {
+            snapshots(s, snapshots);
+            for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, account)) {
+                sleeve.capitalCents = capital.of(SleeveKind.valueOf(sleeve.key.kind())).cents();
+            }
+        });
+    }
+
+    private void snapshots(org.hibernate.Session s, List<EquitySnapshot> snapshots) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (EquitySnapshot snap : snapshots) {
+            if (!snap.account().equals(account)) {
+                throw new IllegalArgumentException("snapshot of " + snap.account() + " given to the ledger of " + account);
+            }
+        }
+        for (LocalDate day : snapshots.stream().map(EquitySnapshot::day).distinct().toList()) {
+            s.createSelectionQuery("select sleeve from EquitySnapshot where tradingDay = :d", String.class).setParameter("d", day).getResultList()
+                    .forEach(k -> seen.add(day + " " + k));
+        }
+        {
             for (EquitySnapshot snap : snapshots) {
-                if (!snap.account().equals(account)) {
-                    throw new IllegalArgumentException("snapshot of " + snap.account() + " given to the ledger of " + account);
-                }
-                Long seen = s.createSelectionQuery("select count(*) from EquitySnapshot where sleeve = :k and tradingDay = :d", Long.class)
-                        .setParameter("k", snap.sleeve().name()).setParameter("d", snap.day()).getSingleResult();
-                if (seen > 0) {
+                if (!seen.add(snap.day() + " " + snap.sleeve().name())) {
                     continue;
                 }
                 EquitySnapshotEntity e = new EquitySnapshotEntity();
@@ -365,7 +459,7 @@ public final class AccountLedger {
                 e.flowCents = snap.flow().cents();
                 s.persist(e);
             }
-        });
+        }
     }
 
     /** Snapshots oldest first. */

@@ -46,6 +46,7 @@ public final class Database implements AutoCloseable {
     private final Path directory;
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
+    private final LedgerCache ledgerCache = new LedgerCache();
 
     private Database(Path directory, HikariDataSource dataSource, SessionFactory sessionFactory) {
         this.directory = directory;
@@ -156,7 +157,13 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private static <T> T transaction(Session session, Function<Session, T> work) {
+    /** Each account's books as last read or written (see {@link LedgerCache}). */
+    LedgerCache ledgerCache() {
+        return ledgerCache;
+    }
+
+    private <T> T transaction(Session session, Function<Session, T> work) {
+        LedgerCache.enter();
         try (session) {
             Transaction tx = session.beginTransaction();
             try {
@@ -169,6 +176,8 @@ public final class Database implements AutoCloseable {
                 }
                 throw e;
             }
+        } finally {
+            ledgerCache.exit();
         }
     }
 

@@ -104,9 +104,33 @@ public final class AccountLedger {
 
     /** Orders not yet in a final state: what must be reconciled with the broker on start. */
     public List<OrderRecord> openOrders() {
-        return db.accountTransaction(account, s -> s.createSelectionQuery(
-                        "from OrderRecord where status not in ('FILLED','CANCELLED','REJECTED','EXPIRED') order by id", OrderEntity.class)
-                .getResultList().stream().map(AccountLedger::toOrder).toList());
+        return db.jdbc(c -> orders(c, OPEN_ORDERS));
+    }
+
+    // plain JDBC on the hot path (docs/decisions/0027): every statement names this account, as the tenant id does for Hibernate
+    private static final String ORDER_COLUMNS = "SELECT id, client_order_id, sleeve, cycle, instrument, side, effect, quantity, limit_price_cents,"
+            + " status, broker_order_id, filled_quantity, avg_fill_price_cents, created_at, updated_at, message FROM order_record WHERE account_id = ?";
+    private static final String OPEN_ORDERS = ORDER_COLUMNS + " AND status NOT IN ('FILLED','CANCELLED','REJECTED','EXPIRED') ORDER BY id";
+    private static final String ORDERS_SINCE = ORDER_COLUMNS + " AND created_at >= ? ORDER BY created_at, id";
+    private static final String ORDER_BY_CLIENT_ID = ORDER_COLUMNS + " AND client_order_id = ?";
+
+    private List<OrderRecord> orders(java.sql.Connection c, String sql, Object... more) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, account.value());
+            for (int i = 0; i < more.length; i++) {
+                st.setObject(i + 2, more[i]);
+            }
+            List<OrderRecord> result = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new OrderRecord(rs.getLong(1), new ClientOrderId(rs.getString(2)), SleeveKind.valueOf(rs.getString(3)), rs.getString(4),
+                            Instrument.parse(rs.getString(5)), OrderSide.valueOf(rs.getString(6)), PositionEffect.valueOf(rs.getString(7)), rs.getLong(8),
+                            Money.ofCents(rs.getLong(9)), OrderStatus.valueOf(rs.getString(10)), rs.getString(11), rs.getLong(12),
+                            Money.ofCents(rs.getLong(13)), rs.getObject(14, Instant.class), rs.getObject(15, Instant.class), rs.getString(16)));
+                }
+            }
+            return result;
+        }
     }
 
     /** Orders created at or after {@code from}, in any state, oldest first. */
@@ -120,12 +144,10 @@ public final class AccountLedger {
      * (oldest first, as {@link #ordersSince}), then the other unfinished ones (by id, as {@link #openOrders}).
      */
     public List<OrderRecord> cycleOrders(Instant from) {
-        return db.accountTransaction(account, s -> {
-            java.util.Map<String, OrderRecord> relevant = new java.util.LinkedHashMap<>();
-            s.createSelectionQuery("from OrderRecord where createdAt >= :from order by createdAt, id", OrderEntity.class).setParameter("from", from)
-                    .getResultList().forEach(o -> relevant.put(o.clientOrderId, toOrder(o)));
-            s.createSelectionQuery("from OrderRecord where status not in ('FILLED','CANCELLED','REJECTED','EXPIRED') order by id", OrderEntity.class)
-                    .getResultList().forEach(o -> relevant.put(o.clientOrderId, toOrder(o)));
+        return db.jdbc(c -> {
+            java.util.Map<ClientOrderId, OrderRecord> relevant = new java.util.LinkedHashMap<>();
+            orders(c, ORDERS_SINCE, java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC)).forEach(o -> relevant.put(o.clientOrderId(), o));
+            orders(c, OPEN_ORDERS).forEach(o -> relevant.put(o.clientOrderId(), o));
             return List.copyOf(relevant.values());
         });
     }
@@ -194,16 +216,22 @@ public final class AccountLedger {
     /** Records what the broker says about one of this account's orders. */
     public OrderRecord updateOrder(ClientOrderId id, OrderStatus status, String brokerOrderId, long filledQuantity,
                                    Money averageFillPrice, String message, Instant now) {
-        return db.accountTransaction(account, s -> {
-            OrderEntity o = findOrder(s, id).orElseThrow(() -> new StoreException("No order " + id + " in account " + account + "."));
-            o.status = status.name();
-            o.brokerOrderId = brokerOrderId == null ? "" : brokerOrderId;
-            o.filledQuantity = filledQuantity;
-            o.avgFillPriceCents = averageFillPrice.cents();
-            o.message = message == null ? "" : message;
-            o.updatedAt = now;
-            s.flush();
-            return toOrder(o);
+        return db.jdbc(c -> {
+            try (java.sql.PreparedStatement st = c.prepareStatement("UPDATE order_record SET status = ?, broker_order_id = ?, filled_quantity = ?,"
+                    + " avg_fill_price_cents = ?, message = ?, updated_at = ?, version = version + 1 WHERE account_id = ? AND client_order_id = ?")) {
+                st.setString(1, status.name());
+                st.setString(2, brokerOrderId == null ? "" : brokerOrderId);
+                st.setLong(3, filledQuantity);
+                st.setLong(4, averageFillPrice.cents());
+                st.setString(5, message == null ? "" : message);
+                st.setObject(6, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+                st.setString(7, account.value());
+                st.setString(8, id.value());
+                if (st.executeUpdate() != 1) {
+                    throw new StoreException("No order " + id + " in account " + account + ".");
+                }
+            }
+            return orders(c, ORDER_BY_CLIENT_ID, id.value()).getFirst();
         });
     }
 

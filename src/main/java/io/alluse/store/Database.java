@@ -181,6 +181,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Work on one plain JDBC connection in one transaction (the hot path, see docs/decisions/0027). */
+    @FunctionalInterface
+    interface JdbcWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one JDBC transaction: commits, or rolls back on any exception. */
+    <T> T jdbc(JdbcWork<T> work) {
+        LedgerCache.enter();
+        try (Connection c = dataSource.getConnection()) {
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database statement failed: " + e.getMessage(), e);
+        } finally {
+            ledgerCache.exit();
+        }
+    }
+
     /**
      * Writes everything committed so far into the database file, so that killing the process keeps it.
      * (Not fsync'd: after a power loss an intent may be gone, and the deterministic client order id,

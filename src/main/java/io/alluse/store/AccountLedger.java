@@ -54,7 +54,10 @@ public final class AccountLedger {
     // ---- audit log --------------------------------------------------------------------------
 
     public void audit(Instant at, AuditKind kind, String summary, String detail) {
-        db.accountTransactionVoid(account, s -> AuditLog.append(s, account, at, kind, summary, detail));
+        db.hotRows(account, rows -> {
+            rows.audit(account, at, kind, summary, detail);
+            return null;
+        });
     }
 
     /** The whole log, oldest first. */
@@ -176,41 +179,42 @@ public final class AccountLedger {
         if (!id.value().startsWith(account.value() + ".")) {
             throw new IllegalArgumentException("client order id " + id + " does not belong to account " + account);
         }
-        OrderRecord stored = db.accountTransaction(account, s -> {
+        OrderRecord stored = db.hotRows(account, rows -> {
             for (AuditLine line : linesBefore) {
-                AuditLog.append(s, account, line.at(), line.kind(), line.summary(), line.detail());
+                rows.audit(account, line.at(), line.kind(), line.summary(), line.detail());
             }
-            return storedIntent(s, id, sleeve, cycle, instrument, side, effect, quantity, limitPrice, now);
+            List<OrderRecord> existing = orders(rows.connection(), ORDER_BY_CLIENT_ID, id.value());
+            if (!existing.isEmpty()) {
+                return existing.getFirst();
+            }
+            long rowId = rows.nextId(OrderEntity.class);
+            try (java.sql.PreparedStatement st = rows.connection().prepareStatement("INSERT INTO order_record (id, account_id, client_order_id, sleeve,"
+                    + " cycle, instrument, side, effect, quantity, limit_price_cents, status, broker_order_id, filled_quantity, avg_fill_price_cents,"
+                    + " created_at, updated_at, message, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, ?, ?, '', 0)")) {
+                st.setLong(1, rowId);
+                st.setString(2, account.value());
+                st.setString(3, id.value());
+                st.setString(4, sleeve.name());
+                st.setString(5, cycle);
+                st.setString(6, instrument.code());
+                st.setString(7, side.name());
+                st.setString(8, effect.name());
+                st.setLong(9, quantity);
+                st.setLong(10, limitPrice.cents());
+                st.setString(11, OrderStatus.INTENT.name());
+                st.setObject(12, HotRows.time(now));
+                st.setObject(13, HotRows.time(now));
+                st.executeUpdate();
+            }
+            rows.audit(account, now, AuditKind.ORDER, "Order intent " + side + " " + quantity + " " + instrument.code() + " limit " + limitPrice
+                    + " stored", "client order id " + id + ", cycle " + cycle + ", " + effect);
+            return new OrderRecord(rowId, id, sleeve, cycle, instrument, side, effect, quantity, limitPrice, OrderStatus.INTENT, "", 0, Money.ZERO,
+                    now, now, "");
         });
         if (stored.status() == OrderStatus.INTENT) {
             db.makeDurable();
         }
         return stored;
-    }
-
-    private OrderRecord storedIntent(org.hibernate.Session s, ClientOrderId id, SleeveKind sleeve, String cycle, Instrument instrument,
-                                     OrderSide side, PositionEffect effect, long quantity, Money limitPrice, Instant now) {
-        return findOrder(s, id).map(AccountLedger::toOrder).orElseGet(() -> {
-            OrderEntity o = new OrderEntity();
-            o.clientOrderId = id.value();
-            o.sleeve = sleeve.name();
-            o.cycle = cycle;
-            o.instrument = instrument.code();
-            o.side = side.name();
-            o.effect = effect.name();
-            o.quantity = quantity;
-            o.limitPriceCents = limitPrice.cents();
-            o.status = OrderStatus.INTENT.name();
-            o.brokerOrderId = "";
-            o.createdAt = now;
-            o.updatedAt = now;
-            o.message = "";
-            s.persist(o);
-            AuditLog.append(s, account, now, AuditKind.ORDER, "Order intent " + side + " " + quantity + " " + instrument.code() + " limit " + limitPrice
-                    + " stored", "client order id " + id + ", cycle " + cycle + ", " + effect);
-            s.flush();
-            return toOrder(o);
-        });
     }
 
     /** Records what the broker says about one of this account's orders. */
@@ -403,36 +407,57 @@ public final class AccountLedger {
      */
     public boolean recordCycle(LocalDate day, CycleStatus status, String summary, Instant at) {
         try {
-            return db.accountTransaction(account, s -> {
-                if (s.createSelectionQuery("select count(*) from CycleRun where tradingDay = :d", Long.class).setParameter("d", day).getSingleResult() > 0) {
-                    return false;
+            return db.hotRows(account, rows -> {
+                java.sql.Connection c = rows.connection();
+                try (java.sql.PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM cycle_run WHERE account_id = ? AND trading_day = ?")) {
+                    st.setString(1, account.value());
+                    st.setObject(2, day);
+                    try (java.sql.ResultSet rs = st.executeQuery()) {
+                        if (rs.next() && rs.getLong(1) > 0) {
+                            return false;
+                        }
+                    }
                 }
-                CycleRunEntity c = new CycleRunEntity();
-                c.tradingDay = day;
-                c.status = status.name();
-                c.startedAt = at;
-                c.finishedAt = status == CycleStatus.RUNNING ? null : at;
-                c.summary = clip(summary);
-                s.persist(c);
-                AuditLog.append(s, account, at, AuditKind.SCHEDULE, "Cycle " + day + " " + status.name().toLowerCase(java.util.Locale.ROOT)
+                try (java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO cycle_run (id, account_id, trading_day, status, started_at,"
+                        + " finished_at, summary, version) VALUES (?, ?, ?, ?, ?, ?, ?, 0)")) {
+                    st.setLong(1, rows.nextId(CycleRunEntity.class));
+                    st.setString(2, account.value());
+                    st.setObject(3, day);
+                    st.setString(4, status.name());
+                    st.setObject(5, HotRows.time(at));
+                    st.setObject(6, status == CycleStatus.RUNNING ? null : HotRows.time(at));
+                    st.setString(7, clip(summary));
+                    st.executeUpdate();
+                }
+                rows.audit(account, at, AuditKind.SCHEDULE, "Cycle " + day + " " + status.name().toLowerCase(java.util.Locale.ROOT)
                         + (summary.isEmpty() ? "" : ": " + summary), "");
-                s.flush();
                 return true;
             });
-        } catch (org.hibernate.exception.ConstraintViolationException e) {
-            return false;
+        } catch (StoreException e) {
+            if (e.getCause() instanceof java.sql.SQLIntegrityConstraintViolationException) {
+                // another writer recorded the day first
+                return false;
+            }
+            throw e;
         }
     }
 
     public void finishCycle(LocalDate day, CycleStatus status, String summary, Instant at) {
-        db.accountTransactionVoid(account, s -> {
-            CycleRunEntity c = s.createSelectionQuery("from CycleRun where tradingDay = :d", CycleRunEntity.class).setParameter("d", day)
-                    .uniqueResultOptional().orElseThrow(() -> new StoreException("No cycle " + day + " in account " + account + "."));
-            c.status = status.name();
-            c.finishedAt = at;
-            c.summary = clip(summary);
-            AuditLog.append(s, account, at, AuditKind.SCHEDULE, "Cycle " + day + " " + status.name().toLowerCase(java.util.Locale.ROOT)
+        db.hotRows(account, rows -> {
+            try (java.sql.PreparedStatement st = rows.connection().prepareStatement("UPDATE cycle_run SET status = ?, finished_at = ?, summary = ?,"
+                    + " version = version + 1 WHERE account_id = ? AND trading_day = ?")) {
+                st.setString(1, status.name());
+                st.setObject(2, HotRows.time(at));
+                st.setString(3, clip(summary));
+                st.setString(4, account.value());
+                st.setObject(5, day);
+                if (st.executeUpdate() != 1) {
+                    throw new StoreException("No cycle " + day + " in account " + account + ".");
+                }
+            }
+            rows.audit(account, at, AuditKind.SCHEDULE, "Cycle " + day + " " + status.name().toLowerCase(java.util.Locale.ROOT)
                     + (summary.isEmpty() ? "" : ": " + summary), "");
+            return null;
         });
     }
 

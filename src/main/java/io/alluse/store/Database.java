@@ -206,6 +206,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private final java.util.Map<Class<?>, org.hibernate.generator.BeforeExecutionGenerator> generators = HotRows.generatorCache();
+
+    /**
+     * As {@link #jdbc}, with the hot rows' writer on the same connection, taking ids as a session of
+     * {@code account} would (Hibernate keeps a pooled id range per tenant).
+     */
+    <T> T hotRows(AccountId account, JdbcWork2<T> work) {
+        return jdbc(c -> {
+            HotRows rows = new HotRows(c, sessionFactory, generators, account);
+            try {
+                return work.apply(rows);
+            } finally {
+                rows.close();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    interface JdbcWork2<T> {
+        T apply(HotRows rows) throws SQLException;
+    }
+
     /**
      * Writes everything committed so far into the database file, so that killing the process keeps it.
      * (Not fsync'd: after a power loss an intent may be gone, and the deterministic client order id,

@@ -24,6 +24,8 @@ class IdleSyncTest {
     @Test
     void aSyncThatFindsNothingNewRunsNoStatement(@TempDir Path dir) throws Exception {
         try (EngineFixture f = new EngineFixture(dir, 42)) {
+            // the broker sees every order at a limit far from the market, so the cycle's orders rest until the close
+            f.brokerWrappers.put(new io.alluse.domain.AccountId("account-1"), RestingOrders::new);
             Account account = f.createAccounts(1).getFirst();
             f.engine.load();
             // during the session, after the day's cycle placed its orders; then after the close
@@ -32,6 +34,8 @@ class IdleSyncTest {
             for (String moment : List.of("2031-03-03T11:00", "2031-03-03T17:30")) {
                 f.engine.runUntil(EngineFixture.ny(moment));
                 f.engine.syncNow(account.id()).get();
+                long resting = f.ledgers.forAccount(account.id()).openOrders().size();
+                assertThat(resting).as("orders resting at %s: %s", moment, f.ledgers.forAccount(account.id()).orders()).isEqualTo(moment.endsWith("11:00") ? 2 : 0);
                 Map<String, Long> before = executed(f);
                 f.engine.syncNow(account.id()).get();
                 assertThat(ran(before, executed(f))).as("statements run by a sync at %s that found nothing new", moment).isEmpty();
@@ -41,6 +45,56 @@ class IdleSyncTest {
             Map<String, Long> before = executed(f);
             f.engine.syncNow(account.id()).get();
             assertThat(ran(before, executed(f))).as("statements of a sync that books a deposit").anyMatch(sql -> sql.contains("ledger_entry"));
+        }
+    }
+
+    /** Sends every order with a limit no fill reaches (a buy at a cent, a sell at a million), so that it rests. */
+    private record RestingOrders(io.alluse.broker.Broker broker) implements io.alluse.broker.Broker {
+        @Override
+        public String accountId() {
+            return broker.accountId();
+        }
+
+        @Override
+        public io.alluse.broker.BrokerAccount account() {
+            return broker.account();
+        }
+
+        @Override
+        public List<io.alluse.broker.BrokerPosition> positions() {
+            return broker.positions();
+        }
+
+        @Override
+        public io.alluse.broker.BrokerOrder place(io.alluse.broker.OrderRequest r) {
+            io.alluse.domain.Money far = r.side() == io.alluse.domain.ledger.OrderSide.BUY ? io.alluse.domain.Money.ofCents(1)
+                    : io.alluse.domain.Money.ofDollars(1_000_000);
+            return broker.place(new io.alluse.broker.OrderRequest(r.clientOrderId(), r.instrument(), r.side(), r.effect(), r.quantity(), far));
+        }
+
+        @Override
+        public java.util.Optional<io.alluse.broker.BrokerOrder> order(io.alluse.domain.ledger.ClientOrderId id) {
+            return broker.order(id);
+        }
+
+        @Override
+        public List<io.alluse.broker.BrokerOrder> openOrders() {
+            return broker.openOrders();
+        }
+
+        @Override
+        public io.alluse.broker.BrokerOrder cancel(io.alluse.domain.ledger.ClientOrderId id) {
+            return broker.cancel(id);
+        }
+
+        @Override
+        public List<io.alluse.broker.BrokerActivity> activities(java.util.Optional<String> afterId, int limit) {
+            return broker.activities(afterId, limit);
+        }
+
+        @Override
+        public io.alluse.market.MarketView market() {
+            return broker.market();
         }
     }
 

@@ -77,6 +77,8 @@ final class AccountWorker implements AutoCloseable {
     private Money ledgerCash;
     /** Unfinished orders in the ledger; -1 until first counted. */
     private int openOrders = -1;
+    /** The ledger's unfinished orders as last read, while this worker has not changed them since; null when unknown. */
+    private List<OrderRecord> knownOpen;
     /** Forking and merging, when the engine has it on (null otherwise). */
     private volatile Forking forking;
 
@@ -239,7 +241,7 @@ final class AccountWorker implements AutoCloseable {
             List<OrderIntent> closing = f.continueMerge(account, broker.market(), now);
             for (OrderIntent intent : closing) {
                 ledger.audit(now, AuditKind.DECISION, intent.sleeve().label() + ": " + intent.rationale(), "client order id " + intent.clientOrderId());
-                send(intent, now);
+                send(intent, now, new ArrayList<>());
             }
             if (!closing.isEmpty()) {
                 f.fail(Forking.Step.AFTER_MERGE_ORDERS);
@@ -248,6 +250,7 @@ final class AccountWorker implements AutoCloseable {
             // the merge may have booked in this account outside this worker's caches
             cursor = null;
             openOrders = -1;
+            knownOpen = null;
         }
     }
 
@@ -291,6 +294,9 @@ final class AccountWorker implements AutoCloseable {
             }
         }
         List<OrderUpdate> orderUpdates = openOrders == 0 ? List.of() : refreshOrders(now);
+        if (!orderUpdates.isEmpty()) {
+            knownOpen = null;
+        }
         boolean unexplained = !heldBack && activities.isEmpty() && !balances.cash().equals(ledgerCash);
         if (activities.isEmpty() && orderUpdates.isEmpty() && !unexplained) {
             markSynced(now);
@@ -353,7 +359,10 @@ final class AccountWorker implements AutoCloseable {
         LocalDate today = ExchangeCalendar.dateOf(now);
         int stillOpen = 0;
         boolean windowOpen = schedule.windowOn(today, account.config().window()).map(w -> w.contains(now)).orElse(false);
-        for (OrderRecord o : ledger.openOrders()) {
+        if (knownOpen == null) {
+            knownOpen = ledger.openOrders();
+        }
+        for (OrderRecord o : knownOpen) {
             Optional<BrokerOrder> atBroker = broker.order(o.clientOrderId());
             if (atBroker.isPresent()) {
                 BrokerOrder b = atBroker.get();
@@ -403,10 +412,7 @@ final class AccountWorker implements AutoCloseable {
         LedgerBook book = new LedgerBook(id, ledger.state());
         // open orders, and this week's finished ones: the strategies recognise a leg already traded this week
         Instant weekStart = day.with(java.time.DayOfWeek.MONDAY).atStartOfDay(ExchangeCalendar.NEW_YORK).toInstant();
-        java.util.Map<io.alluse.domain.ledger.ClientOrderId, OrderRecord> relevant = new java.util.LinkedHashMap<>();
-        ledger.ordersSince(weekStart).forEach(o -> relevant.put(o.clientOrderId(), o));
-        ledger.openOrders().forEach(o -> relevant.put(o.clientOrderId(), o));
-        List<OrderRecord> open = List.copyOf(relevant.values());
+        List<OrderRecord> open = ledger.cycleOrders(weekStart);
         List<AuditLine> notes = new ArrayList<>();
         int placed = 0;
         int skipped = 0;
@@ -425,13 +431,14 @@ final class AccountWorker implements AutoCloseable {
             for (OrderIntent intent : decision.orders()) {
                 notes.add(new AuditLine(now, AuditKind.DECISION, kind.label() + ": " + intent.rationale(), "client order id " + intent.clientOrderId()));
             }
-            flushNotes(notes);
+            // the decision lines are committed with the first intent after them (or before the sync below)
             for (OrderIntent intent : decision.orders()) {
-                if (send(intent, now)) {
+                if (send(intent, now, notes)) {
                     placed++;
                 }
             }
         }
+        flushNotes(notes);
         sync();
         finish(day, CycleStatus.DONE, placed + (placed == 1 ? " order" : " orders") + " placed, " + skipped + " skipped");
         afterCycle(day);
@@ -452,6 +459,7 @@ final class AccountWorker implements AutoCloseable {
             // the books changed outside this worker's caches: read them afresh (and resume anything unfinished) at the next sync
             cursor = null;
             openOrders = -1;
+            knownOpen = null;
         }
     }
 
@@ -459,9 +467,11 @@ final class AccountWorker implements AutoCloseable {
      * Stores the intent durably, then sends it. A retry of the same decision finds the stored intent
      * (same client order id) and the broker returns its existing order: nothing is sent twice.
      */
-    private boolean send(OrderIntent intent, Instant now) {
-        OrderRecord stored = ledger.storeIntent(intent.clientOrderId(), intent.sleeve(), intent.cycle(), intent.instrument(), intent.side(),
-                intent.effect(), intent.quantity(), intent.limitPrice(), now);
+    private boolean send(OrderIntent intent, Instant now, List<AuditLine> linesBefore) {
+        knownOpen = null;
+        OrderRecord stored = ledger.storeIntent(List.copyOf(linesBefore), intent.clientOrderId(), intent.sleeve(), intent.cycle(), intent.instrument(),
+                intent.side(), intent.effect(), intent.quantity(), intent.limitPrice(), now);
+        linesBefore.clear();
         if (stored.status() != OrderStatus.INTENT) {
             return false;
         }
@@ -550,6 +560,7 @@ final class AccountWorker implements AutoCloseable {
     /** Cancels every order still open at the broker (closing the account). */
     void cancelOpenOrders() {
         Instant now = clock.get();
+        knownOpen = null;
         for (OrderRecord o : ledger.openOrders()) {
             if (o.status() == OrderStatus.INTENT) {
                 ledger.updateOrder(o.clientOrderId(), OrderStatus.CANCELLED, "", 0, Money.ZERO, "never sent: the account was closed", now);
@@ -576,10 +587,8 @@ final class AccountWorker implements AutoCloseable {
             Money positions = book.positionsValue(kind, marks);
             snapshots.add(new EquitySnapshot(id, kind, day, cash, positions, cash.plus(positions), flows.get(kind)));
         }
-        ledger.writeSnapshots(snapshots);
         // the tree shows each sleeve at its end-of-day value
-        ledger.apply(new LedgerBatch(List.of(), List.of(), List.of(), List.of(), List.of(), Optional.of(book.equity(marks)), Optional.empty(),
-                Optional.empty()));
+        ledger.closeDay(snapshots, book.equity(marks));
         view = new AccountView(view.status(), view.window(), view.eligibleFrom(), view.lastCycleDay(), view.lastCycle(), Optional.of(day),
                 view.lastSync(), view.retryAt());
     }

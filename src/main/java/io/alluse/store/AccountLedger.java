@@ -54,7 +54,10 @@ public final class AccountLedger {
     // ---- audit log --------------------------------------------------------------------------
 
     public void audit(Instant at, AuditKind kind, String summary, String detail) {
-        db.accountTransactionVoid(account, s -> AuditLog.append(s, account, at, kind, summary, detail));
+        db.hotRows(account, rows -> {
+            rows.audit(account, at, kind, summary, detail);
+            return null;
+        });
     }
 
     /** The whole log, oldest first. */
@@ -106,15 +109,52 @@ public final class AccountLedger {
 
     /** Orders not yet in a final state: what must be reconciled with the broker on start. */
     public List<OrderRecord> openOrders() {
-        return db.accountTransaction(account, s -> s.createSelectionQuery(
-                        "from OrderRecord where status not in ('FILLED','CANCELLED','REJECTED','EXPIRED') order by id", OrderEntity.class)
-                .getResultList().stream().map(AccountLedger::toOrder).toList());
+        return db.jdbc(c -> orders(c, OPEN_ORDERS));
+    }
+
+    // plain JDBC on the hot path (docs/decisions/0027): every statement names this account, as the tenant id does for Hibernate
+    private static final String ORDER_COLUMNS = "SELECT id, client_order_id, sleeve, cycle, instrument, side, effect, quantity, limit_price_cents,"
+            + " status, broker_order_id, filled_quantity, avg_fill_price_cents, created_at, updated_at, message FROM order_record WHERE account_id = ?";
+    private static final String OPEN_ORDERS = ORDER_COLUMNS + " AND status NOT IN ('FILLED','CANCELLED','REJECTED','EXPIRED') ORDER BY id";
+    private static final String ORDERS_SINCE = ORDER_COLUMNS + " AND created_at >= ? ORDER BY created_at, id";
+    private static final String ORDER_BY_CLIENT_ID = ORDER_COLUMNS + " AND client_order_id = ?";
+
+    private List<OrderRecord> orders(java.sql.Connection c, String sql, Object... more) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, account.value());
+            for (int i = 0; i < more.length; i++) {
+                st.setObject(i + 2, more[i]);
+            }
+            List<OrderRecord> result = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new OrderRecord(rs.getLong(1), new ClientOrderId(rs.getString(2)), SleeveKind.valueOf(rs.getString(3)), rs.getString(4),
+                            Instrument.parse(rs.getString(5)), OrderSide.valueOf(rs.getString(6)), PositionEffect.valueOf(rs.getString(7)), rs.getLong(8),
+                            Money.ofCents(rs.getLong(9)), OrderStatus.valueOf(rs.getString(10)), rs.getString(11), rs.getLong(12),
+                            Money.ofCents(rs.getLong(13)), rs.getObject(14, Instant.class), rs.getObject(15, Instant.class), rs.getString(16)));
+                }
+            }
+            return result;
+        }
     }
 
     /** Orders created at or after {@code from}, in any state, oldest first. */
     public List<OrderRecord> ordersSince(Instant from) {
         return db.accountTransaction(account, s -> s.createSelectionQuery("from OrderRecord where createdAt >= :from order by createdAt, id", OrderEntity.class)
                 .setParameter("from", from).getResultList().stream().map(AccountLedger::toOrder).toList());
+    }
+
+    /**
+     * What a cycle's strategies look at, in one transaction: the orders created at or after {@code from}
+     * (oldest first, as {@link #ordersSince}), then the other unfinished ones (by id, as {@link #openOrders}).
+     */
+    public List<OrderRecord> cycleOrders(Instant from) {
+        return db.jdbc(c -> {
+            java.util.Map<ClientOrderId, OrderRecord> relevant = new java.util.LinkedHashMap<>();
+            orders(c, ORDERS_SINCE, java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC)).forEach(o -> relevant.put(o.clientOrderId(), o));
+            orders(c, OPEN_ORDERS).forEach(o -> relevant.put(o.clientOrderId(), o));
+            return List.copyOf(relevant.values());
+        });
     }
 
     public Optional<OrderRecord> order(ClientOrderId id) {
@@ -128,30 +168,51 @@ public final class AccountLedger {
      */
     public OrderRecord storeIntent(ClientOrderId id, SleeveKind sleeve, String cycle, Instrument instrument, OrderSide side,
                                    PositionEffect effect, long quantity, Money limitPrice, Instant now) {
+        return storeIntent(List.of(), id, sleeve, cycle, instrument, side, effect, quantity, limitPrice, now);
+    }
+
+    /**
+     * As {@link #storeIntent(ClientOrderId, SleeveKind, String, Instrument, OrderSide, PositionEffect, long, Money, Instant)},
+     * with {@code linesBefore} appended to the audit log first, in the same transaction (the decision
+     * lines that led to the order: one commit instead of two).
+     */
+    public OrderRecord storeIntent(List<AuditLine> linesBefore, ClientOrderId id, SleeveKind sleeve, String cycle, Instrument instrument,
+                                   OrderSide side, PositionEffect effect, long quantity, Money limitPrice, Instant now) {
         if (!id.value().startsWith(account.value() + ".")) {
             throw new IllegalArgumentException("client order id " + id + " does not belong to account " + account);
         }
-        OrderRecord stored = db.accountTransaction(account, s -> findOrder(s, id).map(AccountLedger::toOrder).orElseGet(() -> {
-            OrderEntity o = new OrderEntity();
-            o.clientOrderId = id.value();
-            o.sleeve = sleeve.name();
-            o.cycle = cycle;
-            o.instrument = instrument.code();
-            o.side = side.name();
-            o.effect = effect.name();
-            o.quantity = quantity;
-            o.limitPriceCents = limitPrice.cents();
-            o.status = OrderStatus.INTENT.name();
-            o.brokerOrderId = "";
-            o.createdAt = now;
-            o.updatedAt = now;
-            o.message = "";
-            s.persist(o);
-            AuditLog.append(s, account, now, AuditKind.ORDER, "Order intent " + side + " " + quantity + " " + instrument.code() + " limit " + limitPrice
+        OrderRecord stored = db.hotRows(account, rows -> {
+            for (AuditLine line : linesBefore) {
+                rows.audit(account, line.at(), line.kind(), line.summary(), line.detail());
+            }
+            List<OrderRecord> existing = orders(rows.connection(), ORDER_BY_CLIENT_ID, id.value());
+            if (!existing.isEmpty()) {
+                return existing.getFirst();
+            }
+            long rowId = rows.nextId(OrderEntity.class);
+            try (java.sql.PreparedStatement st = rows.connection().prepareStatement("INSERT INTO order_record (id, account_id, client_order_id, sleeve,"
+                    + " cycle, instrument, side, effect, quantity, limit_price_cents, status, broker_order_id, filled_quantity, avg_fill_price_cents,"
+                    + " created_at, updated_at, message, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, ?, ?, '', 0)")) {
+                st.setLong(1, rowId);
+                st.setString(2, account.value());
+                st.setString(3, id.value());
+                st.setString(4, sleeve.name());
+                st.setString(5, cycle);
+                st.setString(6, instrument.code());
+                st.setString(7, side.name());
+                st.setString(8, effect.name());
+                st.setLong(9, quantity);
+                st.setLong(10, limitPrice.cents());
+                st.setString(11, OrderStatus.INTENT.name());
+                st.setObject(12, HotRows.time(now));
+                st.setObject(13, HotRows.time(now));
+                st.executeUpdate();
+            }
+            rows.audit(account, now, AuditKind.ORDER, "Order intent " + side + " " + quantity + " " + instrument.code() + " limit " + limitPrice
                     + " stored", "client order id " + id + ", cycle " + cycle + ", " + effect);
-            s.flush();
-            return toOrder(o);
-        }));
+            return new OrderRecord(rowId, id, sleeve, cycle, instrument, side, effect, quantity, limitPrice, OrderStatus.INTENT, "", 0, Money.ZERO,
+                    now, now, "");
+        });
         if (stored.status() == OrderStatus.INTENT) {
             db.makeDurable();
         }
@@ -161,23 +222,44 @@ public final class AccountLedger {
     /** Records what the broker says about one of this account's orders. */
     public OrderRecord updateOrder(ClientOrderId id, OrderStatus status, String brokerOrderId, long filledQuantity,
                                    Money averageFillPrice, String message, Instant now) {
-        return db.accountTransaction(account, s -> {
-            OrderEntity o = findOrder(s, id).orElseThrow(() -> new StoreException("No order " + id + " in account " + account + "."));
-            o.status = status.name();
-            o.brokerOrderId = brokerOrderId == null ? "" : brokerOrderId;
-            o.filledQuantity = filledQuantity;
-            o.avgFillPriceCents = averageFillPrice.cents();
-            o.message = message == null ? "" : message;
-            o.updatedAt = now;
-            s.flush();
-            return toOrder(o);
+        return db.jdbc(c -> {
+            try (java.sql.PreparedStatement st = c.prepareStatement("UPDATE order_record SET status = ?, broker_order_id = ?, filled_quantity = ?,"
+                    + " avg_fill_price_cents = ?, message = ?, updated_at = ?, version = version + 1 WHERE account_id = ? AND client_order_id = ?")) {
+                st.setString(1, status.name());
+                st.setString(2, brokerOrderId == null ? "" : brokerOrderId);
+                st.setLong(3, filledQuantity);
+                st.setLong(4, averageFillPrice.cents());
+                st.setString(5, message == null ? "" : message);
+                st.setObject(6, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+                st.setString(7, account.value());
+                st.setString(8, id.value());
+                if (st.executeUpdate() != 1) {
+                    throw new StoreException("No order " + id + " in account " + account + ".");
+                }
+            }
+            return orders(c, ORDER_BY_CLIENT_ID, id.value()).getFirst();
         });
     }
 
     // ---- books, batches, cycles, sync state, snapshots --------------------------------------
 
-    /** Each sleeve's cash (the sum of its ledger entries) and every open position. */
+    /**
+     * Each sleeve's cash (the sum of its ledger entries) and every open position: as the rows say, from
+     * memory when nothing changed them since they were last read or written here (docs/decisions/0027).
+     */
     public LedgerState state() {
+        LedgerCache.Slot slot = db.ledgerCache().slot(account.value());
+        LedgerCache.Seen seen = slot.seen();
+        if (seen.state() != null) {
+            return seen.state();
+        }
+        LedgerState read = readState();
+        slot.install(seen.version(), read);
+        return read;
+    }
+
+    /** {@link #state()} read from the rows, bypassing what is kept in memory. */
+    LedgerState readState() {
         return db.accountTransaction(account, s -> {
             java.util.EnumMap<SleeveKind, Money> cash = new java.util.EnumMap<>(SleeveKind.class);
             for (Object[] row : s.createSelectionQuery("select sleeve, sum(amountCents) from LedgerEntry group by sleeve", Object[].class).getResultList()) {
@@ -199,6 +281,28 @@ public final class AccountLedger {
         if (batch.isEmpty()) {
             return;
         }
+        boolean booksChange = !batch.entries().isEmpty() || !batch.positions().isEmpty() || !batch.cashFlows().isEmpty();
+        if (!booksChange) {
+            write(batch);
+            return;
+        }
+        LedgerCache.Slot slot = db.ledgerCache().slot(account.value());
+        LedgerCache.Seen seen = slot.seen();
+        LedgerState after = seen.state() == null ? null : LedgerCache.after(seen.state(), batch);
+        boolean written = false;
+        try {
+            write(batch);
+            written = true;
+        } finally {
+            if (written && after != null) {
+                slot.changedTo(seen.version(), after);
+            } else {
+                slot.changed();
+            }
+        }
+    }
+
+    private void write(LedgerBatch batch) {
         db.accountTransactionVoid(account, s -> {
             for (NewEntry e : batch.entries()) {
                 s.persist(LedgerWrites.entry(e));
@@ -305,36 +409,57 @@ public final class AccountLedger {
      */
     public boolean recordCycle(LocalDate day, CycleStatus status, String summary, Instant at) {
         try {
-            return db.accountTransaction(account, s -> {
-                if (s.createSelectionQuery("select count(*) from CycleRun where tradingDay = :d", Long.class).setParameter("d", day).getSingleResult() > 0) {
-                    return false;
+            return db.hotRows(account, rows -> {
+                java.sql.Connection c = rows.connection();
+                try (java.sql.PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM cycle_run WHERE account_id = ? AND trading_day = ?")) {
+                    st.setString(1, account.value());
+                    st.setObject(2, day);
+                    try (java.sql.ResultSet rs = st.executeQuery()) {
+                        if (rs.next() && rs.getLong(1) > 0) {
+                            return false;
+                        }
+                    }
                 }
-                CycleRunEntity c = new CycleRunEntity();
-                c.tradingDay = day;
-                c.status = status.name();
-                c.startedAt = at;
-                c.finishedAt = status == CycleStatus.RUNNING ? null : at;
-                c.summary = clip(summary);
-                s.persist(c);
-                AuditLog.append(s, account, at, AuditKind.SCHEDULE, "Cycle " + day + " " + status.name().toLowerCase(java.util.Locale.ROOT)
+                try (java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO cycle_run (id, account_id, trading_day, status, started_at,"
+                        + " finished_at, summary, version) VALUES (?, ?, ?, ?, ?, ?, ?, 0)")) {
+                    st.setLong(1, rows.nextId(CycleRunEntity.class));
+                    st.setString(2, account.value());
+                    st.setObject(3, day);
+                    st.setString(4, status.name());
+                    st.setObject(5, HotRows.time(at));
+                    st.setObject(6, status == CycleStatus.RUNNING ? null : HotRows.time(at));
+                    st.setString(7, clip(summary));
+                    st.executeUpdate();
+                }
+                rows.audit(account, at, AuditKind.SCHEDULE, "Cycle " + day + " " + status.name().toLowerCase(java.util.Locale.ROOT)
                         + (summary.isEmpty() ? "" : ": " + summary), "");
-                s.flush();
                 return true;
             });
-        } catch (org.hibernate.exception.ConstraintViolationException e) {
-            return false;
+        } catch (StoreException e) {
+            if (e.getCause() instanceof java.sql.SQLIntegrityConstraintViolationException) {
+                // another writer recorded the day first
+                return false;
+            }
+            throw e;
         }
     }
 
     public void finishCycle(LocalDate day, CycleStatus status, String summary, Instant at) {
-        db.accountTransactionVoid(account, s -> {
-            CycleRunEntity c = s.createSelectionQuery("from CycleRun where tradingDay = :d", CycleRunEntity.class).setParameter("d", day)
-                    .uniqueResultOptional().orElseThrow(() -> new StoreException("No cycle " + day + " in account " + account + "."));
-            c.status = status.name();
-            c.finishedAt = at;
-            c.summary = clip(summary);
-            AuditLog.append(s, account, at, AuditKind.SCHEDULE, "Cycle " + day + " " + status.name().toLowerCase(java.util.Locale.ROOT)
+        db.hotRows(account, rows -> {
+            try (java.sql.PreparedStatement st = rows.connection().prepareStatement("UPDATE cycle_run SET status = ?, finished_at = ?, summary = ?,"
+                    + " version = version + 1 WHERE account_id = ? AND trading_day = ?")) {
+                st.setString(1, status.name());
+                st.setObject(2, HotRows.time(at));
+                st.setString(3, clip(summary));
+                st.setString(4, account.value());
+                st.setObject(5, day);
+                if (st.executeUpdate() != 1) {
+                    throw new StoreException("No cycle " + day + " in account " + account + ".");
+                }
+            }
+            rows.audit(account, at, AuditKind.SCHEDULE, "Cycle " + day + " " + status.name().toLowerCase(java.util.Locale.ROOT)
                     + (summary.isEmpty() ? "" : ": " + summary), "");
+            return null;
         });
     }
 
@@ -348,14 +473,36 @@ public final class AccountLedger {
 
     /** Writes end-of-day snapshots; a sleeve's snapshot for a day that exists already is kept as it is. */
     public void writeSnapshots(List<EquitySnapshot> snapshots) {
+        db.accountTransactionVoid(account, s -> snapshots(s, snapshots));
+    }
+
+    /**
+     * The end of a day in one transaction: {@link #writeSnapshots} and the sleeves' capital shown in the
+     * tree, as {@link #apply} with only a capital would write it.
+     */
+    public void closeDay(List<EquitySnapshot> snapshots, io.alluse.domain.SleeveCapitals capital) {
         db.accountTransactionVoid(account, s -> {
+            snapshots(s, snapshots);
+            for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, account)) {
+                sleeve.capitalCents = capital.of(SleeveKind.valueOf(sleeve.key.kind())).cents();
+            }
+        });
+    }
+
+    private void snapshots(org.hibernate.Session s, List<EquitySnapshot> snapshots) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (EquitySnapshot snap : snapshots) {
+            if (!snap.account().equals(account)) {
+                throw new IllegalArgumentException("snapshot of " + snap.account() + " given to the ledger of " + account);
+            }
+        }
+        for (LocalDate day : snapshots.stream().map(EquitySnapshot::day).distinct().toList()) {
+            s.createSelectionQuery("select sleeve from EquitySnapshot where tradingDay = :d", String.class).setParameter("d", day).getResultList()
+                    .forEach(k -> seen.add(day + " " + k));
+        }
+        {
             for (EquitySnapshot snap : snapshots) {
-                if (!snap.account().equals(account)) {
-                    throw new IllegalArgumentException("snapshot of " + snap.account() + " given to the ledger of " + account);
-                }
-                Long seen = s.createSelectionQuery("select count(*) from EquitySnapshot where sleeve = :k and tradingDay = :d", Long.class)
-                        .setParameter("k", snap.sleeve().name()).setParameter("d", snap.day()).getSingleResult();
-                if (seen > 0) {
+                if (!seen.add(snap.day() + " " + snap.sleeve().name())) {
                     continue;
                 }
                 EquitySnapshotEntity e = new EquitySnapshotEntity();
@@ -367,7 +514,7 @@ public final class AccountLedger {
                 e.flowCents = snap.flow().cents();
                 s.persist(e);
             }
-        });
+        }
     }
 
     /** Snapshots oldest first. */

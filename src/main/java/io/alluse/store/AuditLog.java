@@ -21,7 +21,7 @@ final class AuditLog {
         s.persist(e);
     }
 
-    private static String clip(String text, int max) {
+    static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -47,6 +47,7 @@ public final class Database implements AutoCloseable {
     private final Path directory;
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
+    private final LedgerCache ledgerCache = new LedgerCache();
 
     private Database(Path directory, HikariDataSource dataSource, SessionFactory sessionFactory) {
         this.directory = directory;
@@ -157,7 +158,13 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private static <T> T transaction(Session session, Function<Session, T> work) {
+    /** Each account's books as last read or written (see {@link LedgerCache}). */
+    LedgerCache ledgerCache() {
+        return ledgerCache;
+    }
+
+    private <T> T transaction(Session session, Function<Session, T> work) {
+        LedgerCache.enter();
         try (session) {
             Transaction tx = session.beginTransaction();
             try {
@@ -170,7 +177,56 @@ public final class Database implements AutoCloseable {
                 }
                 throw e;
             }
+        } finally {
+            ledgerCache.exit();
         }
+    }
+
+    /** Work on one plain JDBC connection in one transaction (the hot path, see docs/decisions/0027). */
+    @FunctionalInterface
+    interface JdbcWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one JDBC transaction: commits, or rolls back on any exception. */
+    <T> T jdbc(JdbcWork<T> work) {
+        LedgerCache.enter();
+        try (Connection c = dataSource.getConnection()) {
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database statement failed: " + e.getMessage(), e);
+        } finally {
+            ledgerCache.exit();
+        }
+    }
+
+    private final java.util.Map<Class<?>, org.hibernate.generator.BeforeExecutionGenerator> generators = HotRows.generatorCache();
+
+    /**
+     * As {@link #jdbc}, with the hot rows' writer on the same connection, taking ids as a session of
+     * {@code account} would (Hibernate keeps a pooled id range per tenant).
+     */
+    <T> T hotRows(AccountId account, JdbcWork2<T> work) {
+        return jdbc(c -> {
+            HotRows rows = new HotRows(c, sessionFactory, generators, account);
+            try {
+                return work.apply(rows);
+            } finally {
+                rows.close();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    interface JdbcWork2<T> {
+        T apply(HotRows rows) throws SQLException;
     }
 
     /**

@@ -24,6 +24,7 @@ final class LedgerWrites {
      * Transfers sum to zero over the account, so only the flow itself changes the account's total.
      */
     static void cashFlowEntries(Session s, io.alluse.domain.AccountId account, FundChange change, Map<SleeveKind, Percent> targets) {
+        LedgerCache.touch(account.value());
         CashFlow flow = change.flow();
         EntryKind kind = flow.kind() == CashFlow.Kind.DEPOSIT ? EntryKind.DEPOSIT : EntryKind.WITHDRAWAL;
         SleeveCapitals shares = SleeveCapitals.split(flow.amount(), targets);
@@ -44,6 +45,7 @@ final class LedgerWrites {
 
     /** A row for {@code account}, for root-tenant transactions that write two accounts' ledgers (forks, merges). */
     static LedgerEntryEntity entry(io.alluse.domain.AccountId account, NewEntry n) {
+        LedgerCache.touch(account.value());
         LedgerEntryEntity e = entry(n);
         e.accountId = account.value();
         return e;

@@ -339,18 +339,7 @@ public final class ForkStore {
                     sleeve.capitalCents += record.amount().cents();
                 }
             }
-            for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, child)) {
-                sleeve.capitalCents = 0;
-            }
-            AccountEntity a = s.find(AccountEntity.class, child.value());
-            a.status = AccountStatus.CLOSED.name();
-            AccountLineageEntity l = s.find(AccountLineageEntity.class, child.value());
-            if (l == null) {
-                l = lineageRow(s, child, parent, null, LineageState.MERGED, "");
-            }
-            l.state = LineageState.MERGED.name();
-            l.mergedInto = parent.value();
-            l.mergedAt = now;
+            closeMerged(s, child, parent, now);
             e.state = ForkRecord.State.DONE.name();
             e.finishedAt = now;
             AuditLog.append(s, parent, now, AuditKind.MERGE, child + " merged into Com-Acc: " + record.amount() + " arrived", "broker deposit " + parentDeposit);
@@ -455,18 +444,7 @@ public final class ForkStore {
                 sleeve.capitalCents += parentEntries.stream().filter(n -> n.sleeve() == kind && n.kind() == EntryKind.MERGE_IN)
                         .mapToLong(n -> n.amount().cents()).sum();
             }
-            for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, child)) {
-                sleeve.capitalCents = 0;
-            }
-            AccountEntity a = s.find(AccountEntity.class, child.value());
-            a.status = AccountStatus.CLOSED.name();
-            AccountLineageEntity l = s.find(AccountLineageEntity.class, child.value());
-            if (l == null) {
-                l = lineageRow(s, child, parent, null, LineageState.MERGED, "");
-            }
-            l.state = LineageState.MERGED.name();
-            l.mergedInto = parent.value();
-            l.mergedAt = now;
+            closeMerged(s, child, parent, now);
             e.amountCents = total.isPositive() ? total.cents() : e.amountCents;
             e.state = ForkRecord.State.DONE.name();
             e.finishedAt = now;
@@ -652,6 +630,22 @@ public final class ForkStore {
             throw new StoreException("No fork record " + record.id() + ".");
         }
         return ForkRecord.State.STARTED.name().equals(e.state) ? e : null;
+    }
+
+    /** The merged child after its money left: no capital in any sleeve, closed, its lineage MERGED into the parent. */
+    private static void closeMerged(Session s, AccountId child, AccountId parent, Instant now) {
+        for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, child)) {
+            sleeve.capitalCents = 0;
+        }
+        AccountEntity a = s.find(AccountEntity.class, child.value());
+        a.status = AccountStatus.CLOSED.name();
+        AccountLineageEntity l = s.find(AccountLineageEntity.class, child.value());
+        if (l == null) {
+            l = lineageRow(s, child, parent, null, LineageState.MERGED, "");
+        }
+        l.state = LineageState.MERGED.name();
+        l.mergedInto = parent.value();
+        l.mergedAt = now;
     }
 
     private static AccountLineageEntity lineageRow(Session s, AccountId child, AccountId parent, Instant forkedAt, LineageState state,

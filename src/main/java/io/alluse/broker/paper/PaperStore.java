@@ -124,19 +124,23 @@ final class PaperStore {
     /** Writes one call's changes in one transaction. */
     void save(String accountId, PaperChanges changes) {
         inTransaction("save paper account " + accountId, c -> {
-            try (PreparedStatement s = c.prepareStatement(UPDATE_ACCOUNT)) {
-                s.setLong(1, changes.cash().cents());
-                setTime(s, 2, changes.lastChangeAt());
-                s.setLong(3, changes.nextActivitySeq());
-                s.setLong(4, changes.nextOrderSeq());
-                s.setString(5, accountId);
-                if (s.executeUpdate() != 1) {
-                    throw new SQLException("paper account " + accountId + " is not in the database");
-                }
-            }
-            writeRest(c, accountId, changes.orders(), changes.positions(), changes.activities());
+            write(c, accountId, changes);
             return null;
         });
+    }
+
+    private void write(Connection c, String accountId, PaperChanges changes) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPDATE_ACCOUNT)) {
+            s.setLong(1, changes.cash().cents());
+            setTime(s, 2, changes.lastChangeAt());
+            s.setLong(3, changes.nextActivitySeq());
+            s.setLong(4, changes.nextOrderSeq());
+            s.setString(5, accountId);
+            if (s.executeUpdate() != 1) {
+                throw new SQLException("paper account " + accountId + " is not in the database");
+            }
+        }
+        writeRest(c, accountId, changes.orders(), changes.positions(), changes.activities());
     }
 
     private static void writeRest(Connection c, String accountId, List<PaperState.OrderState> orders, List<BrokerPosition> positions,
@@ -266,20 +270,9 @@ final class PaperStore {
             for (int i = 0; i < 2; i++) {
                 String accountId = i == 0 ? first : second;
                 PaperChanges changes = i == 0 ? firstChanges : secondChanges;
-                if (changes.isEmpty()) {
-                    continue;
+                if (!changes.isEmpty()) {
+                    write(c, accountId, changes);
                 }
-                try (PreparedStatement s = c.prepareStatement(UPDATE_ACCOUNT)) {
-                    s.setLong(1, changes.cash().cents());
-                    setTime(s, 2, changes.lastChangeAt());
-                    s.setLong(3, changes.nextActivitySeq());
-                    s.setLong(4, changes.nextOrderSeq());
-                    s.setString(5, accountId);
-                    if (s.executeUpdate() != 1) {
-                        throw new SQLException("paper account " + accountId + " is not in the database");
-                    }
-                }
-                writeRest(c, accountId, changes.orders(), changes.positions(), changes.activities());
             }
             return null;
         });

@@ -187,7 +187,7 @@ final class AccountView extends TabPane {
     static TableView<PositionRow> positions(List<PositionRow> rows, String id) {
         TableView<PositionRow> t = Widgets.table(id, "No open positions.");
         return Widgets.fill(t, rows,
-                Widgets.text("Sleeve", 70, r -> r.sleeve().label()),
+                Widgets.text("Sleeve", 82, r -> r.sleeve().label()),
                 Widgets.text("Instrument", 200, r -> r.description() + (r.note().isEmpty() ? "" : "  (" + r.note() + ")")),
                 Widgets.number("Qty", 60, r -> Long.toString(r.quantity())),
                 Widgets.number("Price", 75, r -> Widgets.number(r.price(), 2)),
@@ -204,7 +204,7 @@ final class AccountView extends TabPane {
         TableView<OrderRecord> t = Widgets.table("account-orders", "No orders yet.");
         return Widgets.fill(t, rows.reversed(),
                 Widgets.text("Created (NY)", 140, o -> Widgets.when(o.createdAt())),
-                Widgets.text("Sleeve", 70, o -> o.sleeve().label()),
+                Widgets.text("Sleeve", 82, o -> o.sleeve().label()),
                 Widgets.text("Side", 60, o -> o.side().name()),
                 Widgets.text("Instrument", 180, o -> o.instrument().code()),
                 Widgets.number("Qty", 50, o -> Long.toString(o.quantity())),
@@ -219,7 +219,7 @@ final class AccountView extends TabPane {
         TableView<LedgerEntry> t = Widgets.table("account-transactions", "No transactions yet.");
         return Widgets.fill(t, rows.reversed(),
                 Widgets.text("When (NY)", 140, e -> Widgets.when(e.at())),
-                Widgets.text("Sleeve", 70, e -> e.sleeve().label()),
+                Widgets.text("Sleeve", 82, e -> e.sleeve().label()),
                 Widgets.text("Kind", 110, e -> e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')),
                 Widgets.text("Instrument", 170, LedgerEntry::instrument),
                 Widgets.number("Qty", 60, e -> e.quantity() == 0 ? "" : Long.toString(e.quantity())),

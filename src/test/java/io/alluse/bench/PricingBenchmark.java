@@ -9,6 +9,8 @@ import io.alluse.market.chain.SpreadModel;
 import io.alluse.market.clock.SimulatedClock;
 import io.alluse.market.pricing.BlackScholes;
 import io.alluse.market.pricing.ExpiryPricer;
+import io.alluse.market.pricing.FastMathProbe;
+import io.alluse.market.pricing.MathExpBlackScholes;
 import io.alluse.market.sim.SimulatedMarket;
 import io.alluse.market.sim.SimulationSettings;
 import java.time.Instant;
@@ -82,6 +84,18 @@ public class PricingBenchmark {
         return sum;
     }
 
+    /** The same code on Math.exp/Math.log, as before decision record 0033: the baseline. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double mathExpPriceAndDelta() {
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            MathExpBlackScholes.priceAndDelta(call[i], spot[i], strike[i], years[i], vol[i], rate[i], yield[i], out);
+            sum += out[BlackScholes.PRICE] + out[BlackScholes.DELTA];
+        }
+        return sum;
+    }
+
     @Benchmark
     @OperationsPerInvocation(N)
     public double strataPriceAndDelta() {
@@ -105,6 +119,73 @@ public class PricingBenchmark {
                 pricer.priceAndDelta(call[i], strike[i], vol[i], out);
                 sum += out[BlackScholes.PRICE] + out[BlackScholes.DELTA];
             }
+        }
+        return sum;
+    }
+
+    /** The chain scan on Math.exp/Math.log, as before decision record 0033. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double mathExpExpiryScan() {
+        double sum = 0;
+        for (int group = 0; group < N; group += 64) {
+            MathExpBlackScholes.Scan pricer = new MathExpBlackScholes.Scan(spot[group], years[group], rate[group], yield[group]);
+            for (int i = group; i < group + 64; i++) {
+                pricer.priceAndDelta(call[i], strike[i], vol[i], out);
+                sum += out[BlackScholes.PRICE] + out[BlackScholes.DELTA];
+            }
+        }
+        return sum;
+    }
+
+    /** The breakdown: one exp of a normal density's argument, and what the loop itself costs. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double expMath() {
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum += Math.exp(-0.5 * vol[i] * strike[i] / spot[i]);
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double expFast() {
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum += FastMathProbe.exp(-0.5 * vol[i] * strike[i] / spot[i]);
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double logMath() {
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum += Math.log(strike[i] / spot[i]);
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double logFast() {
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum += FastMathProbe.log(strike[i] / spot[i]);
+        }
+        return sum;
+    }
+
+    /** The loop, the loads and the divide of the exp/log lines above without the function. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double loopOnly() {
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum += strike[i] / spot[i];
         }
         return sum;
     }

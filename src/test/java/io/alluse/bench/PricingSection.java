@@ -60,16 +60,36 @@ public final class PricingSection implements BenchSection {
         }
         double ours = ns.get("oursPriceAndDelta");
         double strata = ns.get("strataPriceAndDelta");
-        report.figure("price+delta, ours (BlackScholes.priceAndDelta)", ours, "ns", BenchReport.Target.atMost(TARGET_NS));
-        report.figure("price+delta, Strata (price() + delta())", strata, "ns");
-        report.figure("price+delta per strike in a chain scan (ExpiryPricer)", ns.get("oursExpiryScan"), "ns",
+        double scan = ns.get("oursExpiryScan");
+        report.figure("price+delta, ours (BlackScholes.priceAndDelta, all inputs per call)", ours, "ns",
                 BenchReport.Target.atMost(TARGET_NS));
+        report.figure("  ratio to the 40 ns target (JMH mean)", ours / TARGET_NS, "x");
+        report.figure("price+delta per strike in a chain scan (ExpiryPricer)", scan, "ns",
+                BenchReport.Target.atMost(TARGET_NS));
+        report.figure("  ratio to the 40 ns target (JMH mean)", scan / TARGET_NS, "x");
+        report.figure("price+delta, Strata (price() + delta())", strata, "ns");
+        report.figure("price+delta on Math.exp/log, as before decision 0033", ns.get("mathExpPriceAndDelta"), "ns");
+        report.figure("chain scan on Math.exp/log, as before decision 0033", ns.get("mathExpExpiryScan"), "ns");
         report.figure("price+delta, ours, fastest JMH iteration", best.get("oursPriceAndDelta"), "ns");
         report.figure("chain-scan price+delta, fastest JMH iteration", best.get("oursExpiryScan"), "ns");
+        report.figure("price+delta on Math.exp/log, fastest JMH iteration", best.get("mathExpPriceAndDelta"), "ns");
         report.figure("price+delta, Strata, fastest JMH iteration", best.get("strataPriceAndDelta"), "ns");
+        double loop = ns.get("loopOnly");
+        report.figure("breakdown: Math.exp (loop and divide subtracted)", ns.get("expMath") - loop, "ns");
+        report.figure("breakdown: FastMath.exp (loop and divide subtracted)", ns.get("expFast") - loop, "ns");
+        report.figure("breakdown: Math.log (loop and divide subtracted)", ns.get("logMath") - loop, "ns");
+        report.figure("breakdown: FastMath.log (loop and divide subtracted)", ns.get("logFast") - loop, "ns");
+        report.figure("breakdown: the loop with its loads and one divide", loop, "ns");
         report.figure("Strata time / our time (JMH means)", strata / ours, "x");
         double[] interleaved = interleaved(quick);
-        report.figure("Strata time / our time (interleaved A/B, median)", interleaved[1] / interleaved[0], "x");
+        report.figure("interleaved A/B median: ours", interleaved[0], "ns");
+        report.figure("interleaved A/B median: Math.exp/log-based (before 0033)", interleaved[1], "ns");
+        report.figure("interleaved A/B median: Strata", interleaved[2], "ns");
+        report.figure("interleaved A/B median: chain scan, ours", interleaved[3], "ns");
+        report.figure("interleaved A/B median: chain scan, Math.exp/log-based", interleaved[4], "ns");
+        report.figure("Strata time / our time (interleaved A/B, median)", interleaved[2] / interleaved[0], "x");
+        report.figure("Math.exp-based time / our time (interleaved A/B, median)", interleaved[1] / interleaved[0], "x");
+        report.figure("chain scan: Math.exp-based / ours (interleaved A/B, median)", interleaved[4] / interleaved[3], "x");
         MarketMaker maker = new MarketMaker(ExchangeCalendar.nyse(), 0.04, 1.0, SpreadModel.DEFAULT);
         int weeklyStrikes = maker.chain(new Symbol("AAPL"), LocalDate.of(2026, 1, 16), PricingBenchmark.MONDAY_NOON,
                 231.37, 0.0045, 0.25).strikes().size();
@@ -83,39 +103,44 @@ public final class PricingSection implements BenchSection {
     }
 
     /**
-     * Ours and Strata in alternating short rounds in this JVM, so that both see the same load;
-     * returns the median ns per price+delta of each. JMH runs the two minutes apart, and on a
-     * shared machine the load can double in between.
+     * Ours, the Math.exp-based code it replaced, Strata and the two chain scans in alternating
+     * short rounds in this JVM, so that all see the same load; returns the median ns per
+     * price+delta of each. JMH runs them minutes apart, and on a shared machine the load can
+     * double in between.
      */
     private static double[] interleaved(boolean quick) {
         PricingBenchmark b = new PricingBenchmark();
         b.setup();
         int rounds = quick ? 40 : 200;
         int batches = 40;
-        double[] ours = new double[rounds];
-        double[] strata = new double[rounds];
+        java.util.List<java.util.function.DoubleSupplier> kinds = java.util.List.of(
+                b::oursPriceAndDelta, b::mathExpPriceAndDelta, b::strataPriceAndDelta,
+                b::oursExpiryScan, b::mathExpExpiryScan);
+        double[][] perRound = new double[kinds.size()][rounds];
         double sink = 0;
-        for (int warm = 0; warm < 20_000; warm++) {
-            sink += b.oursPriceAndDelta() + b.strataPriceAndDelta();
+        for (int warm = 0; warm < 5_000; warm++) {
+            for (java.util.function.DoubleSupplier kind : kinds) {
+                sink += kind.getAsDouble();
+            }
         }
         for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < batches; i++) {
-                sink += b.oursPriceAndDelta();
+            for (int k = 0; k < kinds.size(); k++) {
+                java.util.function.DoubleSupplier kind = kinds.get(k);
+                long t0 = System.nanoTime();
+                for (int i = 0; i < batches; i++) {
+                    sink += kind.getAsDouble();
+                }
+                perRound[k][r] = (System.nanoTime() - t0) / (double) (batches * PricingBenchmark.N);
             }
-            long t1 = System.nanoTime();
-            for (int i = 0; i < batches; i++) {
-                sink += b.strataPriceAndDelta();
-            }
-            long t2 = System.nanoTime();
-            ours[r] = (t1 - t0) / (double) (batches * PricingBenchmark.N);
-            strata[r] = (t2 - t1) / (double) (batches * PricingBenchmark.N);
         }
         if (sink == 42) {
             System.out.println();
         }
-        java.util.Arrays.sort(ours);
-        java.util.Arrays.sort(strata);
-        return new double[] {ours[rounds / 2], strata[rounds / 2]};
+        double[] medians = new double[kinds.size()];
+        for (int k = 0; k < kinds.size(); k++) {
+            java.util.Arrays.sort(perRound[k]);
+            medians[k] = perRound[k][rounds / 2];
+        }
+        return medians;
     }
 }

@@ -51,8 +51,8 @@ public final class BlackScholes {
      */
     public static void priceAndDelta(boolean call, double spot, double strike, double years, double volatility,
                                      double rate, double dividendYield, double[] out) {
-        double carryDiscount = Math.exp(-dividendYield * years);
-        double discount = Math.exp(-rate * years);
+        double carryDiscount = FastMath.exp(-dividendYield * years);
+        double discount = FastMath.exp(-rate * years);
         double sq = spot * carryDiscount;
         double kr = strike * discount;
         double stdDev = volatility * Math.sqrt(years);
@@ -60,11 +60,11 @@ public final class BlackScholes {
             intrinsic(call, sq, kr, carryDiscount, out);
             return;
         }
-        double d1 = Math.log(sq / kr) / stdDev + 0.5 * stdDev;
+        double d1 = FastMath.log(sq / kr) / stdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
-        double e1 = Math.exp(-0.5 * d1 * d1);
+        double e1 = FastMath.exp(-0.5 * d1 * d1);
         // For |d1| > 37, e1 underflows towards subnormals and N(d1) is exactly 0 or 1 anyway.
-        double e2 = Math.abs(d1) < 37.0 ? e1 * (sq / kr) : Math.exp(-0.5 * d2 * d2);
+        double e2 = Math.abs(d1) < 37.0 ? e1 * (sq / kr) : FastMath.exp(-0.5 * d2 * d2);
         // Each tail N(-|d|) serves both rights: the call takes N(d) and the put N(-d), whichever
         // of tail and 1 - tail that is, so there is no subtraction of nearly equal numbers.
         double t1 = Normal.tail(Math.abs(d1), e1);
@@ -82,8 +82,8 @@ public final class BlackScholes {
         check(spot, strike, years, volatility, rate, dividendYield);
         boolean call = right == OptionRight.CALL;
         double sign = call ? 1.0 : -1.0;
-        double carryDiscount = Math.exp(-dividendYield * years);
-        double discount = Math.exp(-rate * years);
+        double carryDiscount = FastMath.exp(-dividendYield * years);
+        double discount = FastMath.exp(-rate * years);
         double sq = spot * carryDiscount;
         double kr = strike * discount;
         double rootT = Math.sqrt(years);
@@ -91,7 +91,7 @@ public final class BlackScholes {
         if (!(stdDev > 0)) {
             return degenerateGreeks(call, sq, kr, carryDiscount, strike, years, rate, dividendYield);
         }
-        double d1 = Math.log(sq / kr) / stdDev + 0.5 * stdDev;
+        double d1 = FastMath.log(sq / kr) / stdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
         double nd1 = Normal.pdf(d1);
         double cdf1 = Normal.cdf(sign * d1);
@@ -120,7 +120,7 @@ public final class BlackScholes {
         boolean inTheMoney = out[PRICE] > 0;
         // In the money with no uncertainty left, the option is a discounted forward position.
         double theta = inTheMoney ? sign * (dividendYield * sq - rate * kr) : 0.0;
-        double rho = inTheMoney ? sign * strike * years * Math.exp(-rate * years) : 0.0;
+        double rho = inTheMoney ? sign * strike * years * FastMath.exp(-rate * years) : 0.0;
         return new Greeks(out[PRICE], out[DELTA], 0.0, theta, 0.0, rho);
     }
 

@@ -27,10 +27,10 @@ public final class ExpiryPricer {
         this.rate = rate;
         this.dividendYield = dividendYield;
         this.rootT = Math.sqrt(years);
-        this.carryDiscount = Math.exp(-dividendYield * years);
-        this.discount = Math.exp(-rate * years);
+        this.carryDiscount = FastMath.exp(-dividendYield * years);
+        this.discount = FastMath.exp(-rate * years);
         this.forward = spot * carryDiscount / discount;
-        this.logForward = Math.log(forward);
+        this.logForward = FastMath.log(forward);
     }
 
     public double spot() {
@@ -56,10 +56,10 @@ public final class ExpiryPricer {
             BlackScholes.priceAndDelta(call, spot, strike, years, volatility, rate, dividendYield, out);
             return;
         }
-        double d1 = (logForward - Math.log(strike)) / stdDev + 0.5 * stdDev;
+        double d1 = (logForward - FastMath.log(strike)) / stdDev + 0.5 * stdDev;
         double d2 = d1 - stdDev;
-        double e1 = Math.exp(-0.5 * d1 * d1);
-        double e2 = Math.abs(d1) < 37.0 ? e1 * (forward / strike) : Math.exp(-0.5 * d2 * d2);
+        double e1 = FastMath.exp(-0.5 * d1 * d1);
+        double e2 = Math.abs(d1) < 37.0 ? e1 * (forward / strike) : FastMath.exp(-0.5 * d2 * d2);
         double t1 = Normal.tail(Math.abs(d1), e1);
         double t2 = Normal.tail(Math.abs(d2), e2);
         double sign = call ? 1.0 : -1.0;

@@ -39,8 +39,8 @@ public final class ImpliedVolatility {
             throw new IllegalArgumentException("option price must be zero or more dollars, was " + price);
         }
         boolean call = right == OptionRight.CALL;
-        double sq = spot * Math.exp(-dividendYield * years);
-        double kr = strike * Math.exp(-rate * years);
+        double sq = spot * FastMath.exp(-dividendYield * years);
+        double kr = strike * FastMath.exp(-rate * years);
         double lower = Math.max(call ? sq - kr : kr - sq, 0.0);
         double upper = call ? sq : kr;
         double tolerance = 1e-13 * Math.max(1.0, upper);
@@ -92,7 +92,7 @@ public final class ImpliedVolatility {
                 lo = vol;
             }
             double stdDev = vol * rootT;
-            double d1 = Math.log(sq / kr) / stdDev + 0.5 * stdDev;
+            double d1 = FastMath.log(sq / kr) / stdDev + 0.5 * stdDev;
             double vega = sq * Normal.pdf(d1) * rootT;
             double next = vol - diff / vega;
             if (!(next > lo && next < hi) || vega < 1e-12 * upper) {

@@ -13,11 +13,11 @@ final class Normal {
     }
 
     static double pdf(double x) {
-        return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+        return INV_SQRT_2PI * FastMath.exp(-0.5 * x * x);
     }
 
     static double cdf(double x) {
-        return cdf(x, Math.exp(-0.5 * x * x));
+        return cdf(x, FastMath.exp(-0.5 * x * x));
     }
 
     /**

@@ -5,7 +5,7 @@ import io.alluse.domain.OptionRight;
 /**
  * Black-Scholes-Merton for many strikes of one expiry: the spot, time, rate and dividend yield
  * are fixed, so their exponentials and the forward are computed once here and each strike costs
- * one {@code log} and one {@code exp}. This is what a strategy scanning a chain for a target
+ * one {@code log} and one {@code exp} ({@link FastMath}'s). This is what a strategy scanning a chain for a target
  * delta should use. Immutable and thread-safe; inputs and units as in {@link BlackScholes}.
  */
 public final class ExpiryPricer {
@@ -56,7 +56,10 @@ public final class ExpiryPricer {
             BlackScholes.priceAndDelta(call, spot, strike, years, volatility, rate, dividendYield, out);
             return;
         }
-        double d1 = (logForward - FastMath.log(strike)) / stdDev + 0.5 * stdDev;
+        // A multiply by 1/stdDev, computed while the log is: a divide after it would lengthen the
+        // longest chain of dependent steps (decision record 0033).
+        double inverseStdDev = 1.0 / stdDev;
+        double d1 = Math.fma(logForward - FastMath.log(strike), inverseStdDev, 0.5 * stdDev);
         double d2 = d1 - stdDev;
         double e1 = FastMath.exp(-0.5 * d1 * d1);
         double e2 = Math.abs(d1) < 37.0 ? e1 * (forward / strike) : FastMath.exp(-0.5 * d2 * d2);

@@ -39,20 +39,25 @@ final class Normal {
         if (y > 37.0) {
             tail = 0.0;
         } else if (y < 7.07106781186547) {
-            double num = Math.fma(3.52624965998911E-02, y, 0.700383064443688);
-            num = Math.fma(num, y, 6.37396220353165);
-            num = Math.fma(num, y, 33.912866078383);
-            num = Math.fma(num, y, 112.079291497871);
-            num = Math.fma(num, y, 221.213596169931);
-            num = Math.fma(num, y, 220.206867912376);
-            double den = Math.fma(8.83883476483184E-02, y, 1.75566716318264);
-            den = Math.fma(den, y, 16.064177579207);
-            den = Math.fma(den, y, 86.7807322029461);
-            den = Math.fma(den, y, 296.564248779674);
-            den = Math.fma(den, y, 637.333633378831);
-            den = Math.fma(den, y, 793.826512519948);
-            den = Math.fma(den, y, 440.413735824752);
-            tail = expHalfSq * num / den;
+            // Estrin's scheme (pairs, then pairs of pairs) rather than Horner's: the same
+            // polynomials with half the chain of dependent steps, and the ratio taken before the
+            // exponential arrives, so both overlap it (decision record 0033).
+            double y2 = y * y;
+            double y4 = y2 * y2;
+            double num01 = Math.fma(221.213596169931, y, 220.206867912376);
+            double num23 = Math.fma(33.912866078383, y, 112.079291497871);
+            double num45 = Math.fma(0.700383064443688, y, 6.37396220353165);
+            double num03 = Math.fma(num23, y2, num01);
+            double num46 = Math.fma(3.52624965998911E-02, y2, num45);
+            double num = Math.fma(num46, y4, num03);
+            double den01 = Math.fma(793.826512519948, y, 440.413735824752);
+            double den23 = Math.fma(296.564248779674, y, 637.333633378831);
+            double den45 = Math.fma(16.064177579207, y, 86.7807322029461);
+            double den67 = Math.fma(8.83883476483184E-02, y, 1.75566716318264);
+            double den03 = Math.fma(den23, y2, den01);
+            double den47 = Math.fma(den67, y2, den45);
+            double den = Math.fma(den47, y4, den03);
+            tail = expHalfSq * (num / den);
         } else {
             double den = y + 0.65;
             den = y + 4.0 / den;

@@ -60,11 +60,11 @@ final class FastMath {
         // 2^k * 2^(j/128) by adding k to the exponent bits of the table entry (stored minus j << 45,
         // so that adding ki << 45 adds exactly k << 52; the shift's own bits fall off the top).
         double scale = Double.longBitsToDouble(EXP_BITS[j] + (ki << (52 - TABLE_BITS)));
+        // e^r - 1 = r + r^2 (1/2 + r/6) + r^4 (1/24 + r/120), in pairs (Estrin) for a short chain.
         double r2 = r * r;
-        double q = Math.fma(r, 1.0 / 120, 1.0 / 24);
-        q = Math.fma(q, r, 1.0 / 6);
-        q = Math.fma(q, r, 0.5);
-        double expm1 = Math.fma(q, r2, r);
+        double low = Math.fma(r, 1.0 / 6, 0.5);
+        double high = Math.fma(r, 1.0 / 120, 1.0 / 24);
+        double expm1 = Math.fma(r2, Math.fma(r2, high, low), r);
         return Math.fma(scale, EXP_TAIL[j] + expm1, scale);
     }
 
@@ -90,11 +90,9 @@ final class FastMath {
         double hi = w + r;
         double lo = (w - hi) + r;
         double r2 = r * r;
-        double p = Math.fma(r, 1.0 / 7, -1.0 / 6);
-        p = Math.fma(p, r, 1.0 / 5);
-        p = Math.fma(p, r, -1.0 / 4);
-        p = Math.fma(p, r, 1.0 / 3);
-        p = Math.fma(p, r, -0.5);
+        // log1p(r) = r + r^2 p(r), p in pairs (Estrin) for a short chain.
+        double p = Math.fma(r2, Math.fma(r2, Math.fma(r, 1.0 / 7, -1.0 / 6), Math.fma(r, 1.0 / 5, -1.0 / 4)),
+                Math.fma(r, 1.0 / 3, -0.5));
         double tail = Math.fma(kd, LN2_LO, LOG_C_LO[i]) + wLow + lo;
         return hi + Math.fma(p, r2, tail);
     }

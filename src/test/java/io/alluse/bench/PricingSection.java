@@ -82,11 +82,11 @@ public final class PricingSection implements BenchSection {
         report.figure("breakdown: the loop with its loads and one divide", loop, "ns");
         report.figure("Strata time / our time (JMH means)", strata / ours, "x");
         double[] interleaved = interleaved(quick);
-        report.figure("interleaved A/B median: ours", interleaved[0], "ns");
-        report.figure("interleaved A/B median: Math.exp/log-based (before 0033)", interleaved[1], "ns");
-        report.figure("interleaved A/B median: Strata", interleaved[2], "ns");
-        report.figure("interleaved A/B median: chain scan, ours", interleaved[3], "ns");
-        report.figure("interleaved A/B median: chain scan, Math.exp/log-based", interleaved[4], "ns");
+        report.figure("interleaved A/B median, thread CPU: ours", interleaved[0], "ns");
+        report.figure("interleaved A/B median, thread CPU: Math.exp/log-based (before 0033)", interleaved[1], "ns");
+        report.figure("interleaved A/B median, thread CPU: Strata", interleaved[2], "ns");
+        report.figure("interleaved A/B median, thread CPU: chain scan, ours", interleaved[3], "ns");
+        report.figure("interleaved A/B median, thread CPU: chain scan, Math.exp/log-based", interleaved[4], "ns");
         report.figure("Strata time / our time (interleaved A/B, median)", interleaved[2] / interleaved[0], "x");
         report.figure("Math.exp-based time / our time (interleaved A/B, median)", interleaved[1] / interleaved[0], "x");
         report.figure("chain scan: Math.exp-based / ours (interleaved A/B, median)", interleaved[4] / interleaved[3], "x");
@@ -105,8 +105,8 @@ public final class PricingSection implements BenchSection {
     /**
      * Ours, the Math.exp-based code it replaced, Strata and the two chain scans in alternating
      * short rounds in this JVM, so that all see the same load; returns the median ns per
-     * price+delta of each. JMH runs them minutes apart, and on a shared machine the load can
-     * double in between.
+     * price+delta of each, in thread CPU time. JMH runs them minutes apart, and on a shared machine
+     * the load can double in between.
      */
     private static double[] interleaved(boolean quick) {
         PricingBenchmark b = new PricingBenchmark();
@@ -117,6 +117,9 @@ public final class PricingSection implements BenchSection {
                 b::oursPriceAndDelta, b::mathExpPriceAndDelta, b::strataPriceAndDelta,
                 b::oursExpiryScan, b::mathExpExpiryScan);
         double[][] perRound = new double[kinds.size()][rounds];
+        // Thread CPU time, not wall time: on the shared machine this thread is descheduled for
+        // whole time slices, which wall time would charge to whichever kind was running.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double sink = 0;
         for (int warm = 0; warm < 5_000; warm++) {
             for (java.util.function.DoubleSupplier kind : kinds) {
@@ -126,11 +129,11 @@ public final class PricingSection implements BenchSection {
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < kinds.size(); k++) {
                 java.util.function.DoubleSupplier kind = kinds.get(k);
-                long t0 = System.nanoTime();
+                long t0 = threads.getCurrentThreadCpuTime();
                 for (int i = 0; i < batches; i++) {
                     sink += kind.getAsDouble();
                 }
-                perRound[k][r] = (System.nanoTime() - t0) / (double) (batches * PricingBenchmark.N);
+                perRound[k][r] = (threads.getCurrentThreadCpuTime() - t0) / (double) (batches * PricingBenchmark.N);
             }
         }
         if (sink == 42) {

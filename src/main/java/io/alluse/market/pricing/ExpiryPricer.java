@@ -5,8 +5,8 @@ import io.alluse.domain.OptionRight;
 /**
  * Black-Scholes-Merton for many strikes of one expiry: the spot, time, rate and dividend yield
  * are fixed, so their exponentials and the forward are computed once here and each strike costs
- * one {@code log} and one {@code exp} ({@link FastMath}'s). This is what a strategy scanning a chain for a target
- * delta should use. Immutable and thread-safe; inputs and units as in {@link BlackScholes}.
+ * one {@code log} and one {@code exp} ({@link FastMath}'s). This is what a strategy scanning a
+ * chain for a target delta should use. Immutable and thread-safe; inputs and units as in {@link BlackScholes}.
  */
 public final class ExpiryPricer {
 

@@ -77,9 +77,13 @@ public final class BlackScholes {
         double t1 = Normal.tail(Math.abs(d1), e1);
         double t2 = Normal.tail(Math.abs(d2), e2);
         double sign = call ? 1.0 : -1.0;
+        // The sign applied to sq and kr before N(d) arrives (the same bits: multiplying by +-1 is
+        // exact), so that the price is one multiply and one subtraction after it.
+        double signedSq = sign * sq;
+        double signedKr = sign * kr;
         double n1 = sign * d1 > 0 ? 1.0 - t1 : t1;
         double n2 = sign * d2 > 0 ? 1.0 - t2 : t2;
-        out[PRICE] = Math.max(sign * (sq * n1 - kr * n2), 0.0);
+        out[PRICE] = Math.max(signedSq * n1 - signedKr * n2, 0.0);
         out[DELTA] = sign * carryDiscount * n1;
     }
 

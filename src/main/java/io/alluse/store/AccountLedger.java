@@ -303,6 +303,19 @@ public final class AccountLedger {
     }
 
     private void write(LedgerBatch batch) {
+        if (batch.cashFlows().isEmpty()) {
+            // the rows every sync and cycle books, in plain JDBC (docs/decisions/0035)
+            db.hotRows(account, rows -> {
+                BatchRows.write(rows, account, batch);
+                return null;
+            });
+            return;
+        }
+        writeThroughHibernate(batch);
+    }
+
+    /** {@link #write} through Hibernate: batches with a cash flow (rare), and what {@link BatchRows} is compared with in tests. */
+    void writeThroughHibernate(LedgerBatch batch) {
         db.accountTransactionVoid(account, s -> {
             for (NewEntry e : batch.entries()) {
                 s.persist(LedgerWrites.entry(e));
@@ -481,12 +494,61 @@ public final class AccountLedger {
      * tree, as {@link #apply} with only a capital would write it.
      */
     public void closeDay(List<EquitySnapshot> snapshots, io.alluse.domain.SleeveCapitals capital) {
+        checkOwn(snapshots);
+        // plain JDBC (docs/decisions/0035): the same rows and ids as writeSnapshots and apply's capital
+        db.hotRows(account, rows -> {
+            java.sql.Connection c = rows.connection();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (LocalDate day : snapshots.stream().map(EquitySnapshot::day).distinct().toList()) {
+                try (java.sql.PreparedStatement st = c.prepareStatement("SELECT sleeve FROM equity_snapshot WHERE account_id = ? AND trading_day = ?")) {
+                    st.setString(1, account.value());
+                    st.setObject(2, day);
+                    try (java.sql.ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            seen.add(day + " " + rs.getString(1));
+                        }
+                    }
+                }
+            }
+            try (java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO equity_snapshot (id, account_id, sleeve, trading_day, cash_cents,"
+                    + " positions_cents, equity_cents, flow_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (EquitySnapshot snap : snapshots) {
+                    if (!seen.add(snap.day() + " " + snap.sleeve().name())) {
+                        continue;
+                    }
+                    st.setLong(1, rows.nextId(EquitySnapshotEntity.class));
+                    st.setString(2, account.value());
+                    st.setString(3, snap.sleeve().name());
+                    st.setObject(4, snap.day());
+                    st.setLong(5, snap.cash().cents());
+                    st.setLong(6, snap.positions().cents());
+                    st.setLong(7, snap.equity().cents());
+                    st.setLong(8, snap.flow().cents());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            BatchRows.capital(c, account, capital);
+            return null;
+        });
+    }
+
+    /** {@link #closeDay} through Hibernate, as it was written before 0035: what the JDBC one is compared with in tests. */
+    void closeDayThroughHibernate(List<EquitySnapshot> snapshots, io.alluse.domain.SleeveCapitals capital) {
         db.accountTransactionVoid(account, s -> {
             snapshots(s, snapshots);
             for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, account)) {
                 sleeve.capitalCents = capital.of(SleeveKind.valueOf(sleeve.key.kind())).cents();
             }
         });
+    }
+
+    private void checkOwn(List<EquitySnapshot> snapshots) {
+        for (EquitySnapshot snap : snapshots) {
+            if (!snap.account().equals(account)) {
+                throw new IllegalArgumentException("snapshot of " + snap.account() + " given to the ledger of " + account);
+            }
+        }
     }
 
     private void snapshots(org.hibernate.Session s, List<EquitySnapshot> snapshots) {
@@ -532,15 +594,22 @@ public final class AccountLedger {
      * our accounts by a fork or merge. Snapshots record it as the day's flow.
      */
     public java.util.Map<SleeveKind, Money> flowsBetween(Instant from, Instant to) {
-        return db.accountTransaction(account, s -> {
+        return db.jdbc(c -> {
             java.util.EnumMap<SleeveKind, Money> flows = new java.util.EnumMap<>(SleeveKind.class);
             for (SleeveKind k : SleeveKind.values()) {
                 flows.put(k, Money.ZERO);
             }
-            for (Object[] row : s.createSelectionQuery("select sleeve, sum(amountCents) from LedgerEntry where kind in ('DEPOSIT','WITHDRAWAL','SLEEVE_TRANSFER','FORK_OUT','MERGE_OUT','MERGE_IN')"
-                    + " and occurredAt >= :from and occurredAt < :to group by sleeve", Object[].class)
-                    .setParameter("from", from).setParameter("to", to).getResultList()) {
-                flows.put(SleeveKind.valueOf((String) row[0]), Money.ofCents(((Number) row[1]).longValue()));
+            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT sleeve, SUM(amount_cents) FROM ledger_entry WHERE account_id = ?"
+                    + " AND kind IN ('DEPOSIT','WITHDRAWAL','SLEEVE_TRANSFER','FORK_OUT','MERGE_OUT','MERGE_IN') AND occurred_at >= ? AND occurred_at < ?"
+                    + " GROUP BY sleeve")) {
+                st.setString(1, account.value());
+                st.setObject(2, HotRows.time(from));
+                st.setObject(3, HotRows.time(to));
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        flows.put(SleeveKind.valueOf(rs.getString(1)), Money.ofCents(rs.getLong(2)));
+                    }
+                }
             }
             return flows;
         });

@@ -1,0 +1,103 @@
+package io.alluse.engine;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Tools for comparing the engine's persistence before and after a change (docs/decisions/0035), run by
+ * hand from the test class path, never by the build:
+ * <ul>
+ * <li>{@code dump <file> [accounts] [days] [seed]}: runs a seeded multi-account engine (default 4 accounts,
+ * 15 days, seed 42) and writes every row of every ledger and paper-broker table, ordered by key, to a file:
+ * two builds with the same results write byte-identical files.</li>
+ * <li>{@code time <n> <n> ...}: one simulated week of n accounts each, in this JVM, printing the process CPU
+ * time of each (the last run of a size is the warm figure).</li>
+ * </ul>
+ */
+public final class EngineLedgerDump {
+
+    private static final List<String> TABLES = List.of("account", "sleeve", "ledger_entry", "position", "order_record", "cash_flow",
+            "audit_event", "cycle_run", "broker_sync", "equity_snapshot", "paper_account", "paper_order", "paper_position", "paper_activity");
+
+    private EngineLedgerDump() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("dump")) {
+            int accounts = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+            int days = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+            long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
+            dump(Path.of(args[1]), accounts, days, seed);
+        } else {
+            for (int i = 1; i < args.length; i++) {
+                time(Integer.parseInt(args[i]));
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void dump(Path out, int accounts, int days, long seed) throws Exception {
+        Path dir = Files.createTempDirectory("alluse-dump");
+        try (EngineFixture f = new EngineFixture(dir, seed)) {
+            f.createAccounts(accounts);
+            f.engine.load();
+            f.engine.runUntil(EngineFixture.MONDAY_0800.plus(Duration.ofDays(days)));
+            try (Connection c = f.database.dataSource().getConnection(); PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+                for (String table : TABLES) {
+                    // ids of one account's rows come from ranges shared by all accounts, taken in whatever order the lanes ran:
+                    // the dump keeps each account's id order (the audit log's order) and prints its rank instead of the id
+                    boolean perAccount = !table.startsWith("paper_") && !table.equals("account") && !table.equals("broker_sync")
+                            && !table.equals("sleeve");
+                    String order = perAccount ? "account_id, id" : "1, 2";
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + order)) {
+                        ResultSetMetaData md = rs.getMetaData();
+                        String account = "";
+                        int rank = 0;
+                        while (rs.next()) {
+                            if (perAccount) {
+                                rank = rs.getString("account_id").equals(account) ? rank + 1 : 1;
+                                account = rs.getString("account_id");
+                            }
+                            StringBuilder line = new StringBuilder(table);
+                            for (int i = 1; i <= md.getColumnCount(); i++) {
+                                String column = md.getColumnName(i).toLowerCase(java.util.Locale.ROOT);
+                                line.append(i == 1 ? ": " : " | ").append(column).append('=')
+                                        .append(perAccount && column.equals("id") ? "#" + rank : rs.getString(i));
+                            }
+                            w.println(line);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void time(int accounts) throws Exception {
+        Path dir = Files.createTempDirectory("alluse-time");
+        EngineSettings settings = EngineSettings.DEFAULT.withBrokerTimeout(Duration.ofMillis(200)).withStepGrace(Duration.ofMinutes(10));
+        try (EngineFixture f = new EngineFixture(dir, 42, EngineFixture.MONDAY_0800, settings)) {
+            for (int i = 0; i < accounts; i++) {
+                var draft = f.accounts.newAccountDraft();
+                f.accounts.create(draft.withConfig(draft.config().withAllowOverlap(true)));
+            }
+            f.engine.load();
+            System.gc();
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os.getProcessCpuTime();
+            long wall = System.nanoTime();
+            f.engine.runUntil(EngineFixture.MONDAY_0800.plus(Duration.ofDays(7)));
+            double cpuS = (os.getProcessCpuTime() - cpu) / 1e9;
+            double wallS = (System.nanoTime() - wall) / 1e9;
+            long cycles = f.events.stream().filter(e -> e instanceof EngineEvent.CycleFinished).count();
+            System.out.printf("TIME %d accounts one week: CPU %.2f s (%.1f ms per account-week), wall %.2f s, cycles %d, load %.1f%n", accounts, cpuS,
+                    cpuS * 1000 / accounts, wallS, cycles, os.getSystemLoadAverage());
+        }
+    }
+}

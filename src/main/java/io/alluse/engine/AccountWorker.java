@@ -414,8 +414,10 @@ final class AccountWorker implements AutoCloseable {
         Instant weekStart = day.with(java.time.DayOfWeek.MONDAY).atStartOfDay(ExchangeCalendar.NEW_YORK).toInstant();
         List<OrderRecord> open = ledger.cycleOrders(weekStart);
         List<AuditLine> notes = new ArrayList<>();
-        int placed = 0;
+        int placed;
         int skipped = 0;
+        List<OrderIntent> intents = new ArrayList<>();
+        List<AccountLedger.NewIntent> toStore = new ArrayList<>();
         // a fork waiting for its brokerage keeps its surplus in Gen-Acc, un-traded
         Money reserved = forking == null ? Money.ZERO : forking.reserved(id);
         for (SleeveKind kind : SleeveKind.values()) {
@@ -431,14 +433,15 @@ final class AccountWorker implements AutoCloseable {
             for (OrderIntent intent : decision.orders()) {
                 notes.add(new AuditLine(now, AuditKind.DECISION, kind.label() + ": " + intent.rationale(), "client order id " + intent.clientOrderId()));
             }
-            // the decision lines are committed with the first intent after them (or before the sync below)
+            // the decision lines are committed with the first intent after them (or after the orders below)
             for (OrderIntent intent : decision.orders()) {
-                if (send(intent, now, notes)) {
-                    placed++;
-                }
+                intents.add(intent);
+                toStore.add(new AccountLedger.NewIntent(notes, intent.clientOrderId(), intent.sleeve(), intent.cycle(), intent.instrument(),
+                        intent.side(), intent.effect(), intent.quantity(), intent.limitPrice(), now));
+                notes.clear();
             }
         }
-        flushNotes(notes);
+        placed = sendAll(intents, toStore, now, notes);
         sync();
         finish(day, CycleStatus.DONE, placed + (placed == 1 ? " order" : " orders") + " placed, " + skipped + " skipped");
         afterCycle(day);
@@ -495,6 +498,61 @@ final class AccountWorker implements AutoCloseable {
         events.publish(new EngineEvent.OrderPlaced(id, now, id + " " + intent.sleeve().label() + ": " + intent.side().name().toLowerCase(java.util.Locale.ROOT)
                 + " " + intent.quantity() + " " + LedgerBook.describe(intent.instrument()) + " limit " + intent.limitPrice() + " -> " + order.status()));
         return true;
+    }
+
+    /**
+     * A cycle's orders (docs/decisions/0035): every intent stored and made durable first, in one transaction and one
+     * checkpoint, then each sent; what the broker answered is written in one transaction with the lines after them
+     * ({@code notesAfter}), also when a send fails part way. An order sent and not yet recorded (a crash in between)
+     * is found by its client order id at the next sync, as before. Returns how many orders were placed.
+     */
+    private int sendAll(List<OrderIntent> intents, List<AccountLedger.NewIntent> toStore, Instant now, List<AuditLine> notesAfter) {
+        if (intents.isEmpty()) {
+            flushNotes(notesAfter);
+            return 0;
+        }
+        knownOpen = null;
+        List<OrderRecord> stored = ledger.storeIntents(toStore);
+        List<OrderUpdate> updates = new ArrayList<>();
+        List<AuditLine> lines = new ArrayList<>();
+        List<EngineEvent> toPublish = new ArrayList<>();
+        int placed = 0;
+        try {
+            for (int i = 0; i < intents.size(); i++) {
+                OrderIntent intent = intents.get(i);
+                if (stored.get(i).status() != OrderStatus.INTENT) {
+                    continue;
+                }
+                OrderRequest request = new OrderRequest(intent.clientOrderId(), intent.instrument(), intent.side(), intent.effect(), intent.quantity(),
+                        intent.limitPrice());
+                BrokerOrder order;
+                try {
+                    order = broker.place(request);
+                } catch (BrokerException e) {
+                    if (e.retryable()) {
+                        throw e;
+                    }
+                    updates.add(new OrderUpdate(intent.clientOrderId(), OrderStatus.REJECTED, "", 0, Money.ZERO, e.getMessage(), now));
+                    lines.add(new AuditLine(now, AuditKind.ORDER, "Order " + intent.clientOrderId() + " refused by the broker: " + e.getMessage(), e.kind().name()));
+                    toPublish.add(new EngineEvent.AccountFailing(id, now, id + ": order refused by the broker: " + e.getMessage()));
+                    continue;
+                }
+                updates.add(new OrderUpdate(intent.clientOrderId(), order.status(), order.brokerOrderId(), order.filledQuantity(), order.averageFillPrice(),
+                        order.reason(), now));
+                openOrders = Math.max(openOrders, 0) + (order.status().isFinal() ? 0 : 1);
+                toPublish.add(new EngineEvent.OrderPlaced(id, now, id + " " + intent.sleeve().label() + ": " + intent.side().name().toLowerCase(java.util.Locale.ROOT)
+                        + " " + intent.quantity() + " " + LedgerBook.describe(intent.instrument()) + " limit " + intent.limitPrice() + " -> " + order.status()));
+                placed++;
+            }
+            lines.addAll(notesAfter);
+            notesAfter.clear();
+        } finally {
+            if (!updates.isEmpty() || !lines.isEmpty()) {
+                ledger.apply(new LedgerBatch(List.of(), List.of(), List.of(), updates, lines, Optional.empty(), Optional.empty(), Optional.empty()));
+            }
+            toPublish.forEach(events::publish);
+        }
+        return placed;
     }
 
     private void flushNotes(List<AuditLine> notes) {

@@ -178,45 +178,79 @@ public final class AccountLedger {
      */
     public OrderRecord storeIntent(List<AuditLine> linesBefore, ClientOrderId id, SleeveKind sleeve, String cycle, Instrument instrument,
                                    OrderSide side, PositionEffect effect, long quantity, Money limitPrice, Instant now) {
-        if (!id.value().startsWith(account.value() + ".")) {
-            throw new IllegalArgumentException("client order id " + id + " does not belong to account " + account);
+        return storeIntents(List.of(new NewIntent(linesBefore, id, sleeve, cycle, instrument, side, effect, quantity, limitPrice, now))).getFirst();
+    }
+
+    /**
+     * An order intent to store, with the audit lines that led to it (written just before it).
+     */
+    public record NewIntent(List<AuditLine> linesBefore, ClientOrderId id, SleeveKind sleeve, String cycle, Instrument instrument, OrderSide side,
+                            PositionEffect effect, long quantity, Money limitPrice, Instant at) {
+        public NewIntent {
+            linesBefore = List.copyOf(linesBefore);
         }
-        OrderRecord stored = db.hotRows(account, rows -> {
-            for (AuditLine line : linesBefore) {
-                rows.audit(account, line.at(), line.kind(), line.summary(), line.detail());
+    }
+
+    /**
+     * Stores a cycle's order intents, in order, in ONE transaction, and forces them into the file with ONE
+     * checkpoint before returning (docs/decisions/0035): every intent is durable before any of them can be
+     * sent. Each is as {@link #storeIntent}: one that exists already comes back unchanged.
+     */
+    public List<OrderRecord> storeIntents(List<NewIntent> intents) {
+        for (NewIntent n : intents) {
+            if (!n.id().value().startsWith(account.value() + ".")) {
+                throw new IllegalArgumentException("client order id " + n.id() + " does not belong to account " + account);
             }
-            List<OrderRecord> existing = orders(rows.connection(), ORDER_BY_CLIENT_ID, id.value());
-            if (!existing.isEmpty()) {
-                return existing.getFirst();
+        }
+        if (intents.isEmpty()) {
+            return List.of();
+        }
+        List<OrderRecord> stored = db.hotRows(account, rows -> {
+            List<OrderRecord> result = new java.util.ArrayList<>();
+            for (NewIntent n : intents) {
+                result.add(storeOne(rows, n));
             }
-            long rowId = rows.nextId(OrderEntity.class);
-            try (java.sql.PreparedStatement st = rows.connection().prepareStatement("INSERT INTO order_record (id, account_id, client_order_id, sleeve,"
-                    + " cycle, instrument, side, effect, quantity, limit_price_cents, status, broker_order_id, filled_quantity, avg_fill_price_cents,"
-                    + " created_at, updated_at, message, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, ?, ?, '', 0)")) {
-                st.setLong(1, rowId);
-                st.setString(2, account.value());
-                st.setString(3, id.value());
-                st.setString(4, sleeve.name());
-                st.setString(5, cycle);
-                st.setString(6, instrument.code());
-                st.setString(7, side.name());
-                st.setString(8, effect.name());
-                st.setLong(9, quantity);
-                st.setLong(10, limitPrice.cents());
-                st.setString(11, OrderStatus.INTENT.name());
-                st.setObject(12, HotRows.time(now));
-                st.setObject(13, HotRows.time(now));
-                st.executeUpdate();
-            }
-            rows.audit(account, now, AuditKind.ORDER, "Order intent " + side + " " + quantity + " " + instrument.code() + " limit " + limitPrice
-                    + " stored", "client order id " + id + ", cycle " + cycle + ", " + effect);
-            return new OrderRecord(rowId, id, sleeve, cycle, instrument, side, effect, quantity, limitPrice, OrderStatus.INTENT, "", 0, Money.ZERO,
-                    now, now, "");
+            return result;
         });
-        if (stored.status() == OrderStatus.INTENT) {
+        if (stored.stream().anyMatch(o -> o.status() == OrderStatus.INTENT)) {
             db.makeDurable();
         }
         return stored;
+    }
+
+    private OrderRecord storeOne(HotRows rows, NewIntent n) throws java.sql.SQLException {
+        ClientOrderId id = n.id();
+        Instant now = n.at();
+        for (AuditLine line : n.linesBefore()) {
+            rows.audit(account, line.at(), line.kind(), line.summary(), line.detail());
+        }
+        List<OrderRecord> existing = orders(rows.connection(), ORDER_BY_CLIENT_ID, id.value());
+        if (!existing.isEmpty()) {
+            return existing.getFirst();
+        }
+        long rowId = rows.nextId(OrderEntity.class);
+        try (java.sql.PreparedStatement st = rows.connection().prepareStatement("INSERT INTO order_record (id, account_id, client_order_id, sleeve,"
+                + " cycle, instrument, side, effect, quantity, limit_price_cents, status, broker_order_id, filled_quantity, avg_fill_price_cents,"
+                + " created_at, updated_at, message, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, ?, ?, '', 0)")) {
+            st.setLong(1, rowId);
+            st.setString(2, account.value());
+            st.setString(3, id.value());
+            st.setString(4, n.sleeve().name());
+            st.setString(5, n.cycle());
+            st.setString(6, n.instrument().code());
+            st.setString(7, n.side().name());
+            st.setString(8, n.effect().name());
+            st.setLong(9, n.quantity());
+            st.setLong(10, n.limitPrice().cents());
+            st.setString(11, OrderStatus.INTENT.name());
+            st.setObject(12, HotRows.time(now));
+            st.setObject(13, HotRows.time(now));
+            st.executeUpdate();
+        }
+        rows.audit(account, now, AuditKind.ORDER, "Order intent " + n.side() + " " + n.quantity() + " " + n.instrument().code() + " limit "
+                + n.limitPrice() + " stored", "client order id " + id + ", cycle " + n.cycle() + ", " + n.effect());
+        return new OrderRecord(rowId, id, n.sleeve(), n.cycle(), n.instrument(), n.side(), n.effect(), n.quantity(), n.limitPrice(), OrderStatus.INTENT,
+                "", 0, Money.ZERO, now, now, "");
     }
 
     /** Records what the broker says about one of this account's orders. */

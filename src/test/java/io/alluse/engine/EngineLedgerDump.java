@@ -35,6 +35,8 @@ public final class EngineLedgerDump {
             int days = args.length > 3 ? Integer.parseInt(args[3]) : 15;
             long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
             dump(Path.of(args[1]), accounts, days, seed);
+        } else if (args[0].equals("h2cost")) {
+            h2cost(Integer.parseInt(args[1]));
         } else {
             for (int i = 1; i < args.length; i++) {
                 time(Integer.parseInt(args[i]));
@@ -98,6 +100,41 @@ public final class EngineLedgerDump {
             long cycles = f.events.stream().filter(e -> e instanceof EngineEvent.CycleFinished).count();
             System.out.printf("TIME %d accounts one week: CPU %.2f s (%.1f ms per account-week), wall %.2f s, cycles %d, load %.1f%n", accounts, cpuS,
                     cpuS * 1000 / accounts, wallS, cycles, os.getSystemLoadAverage());
+        }
+    }
+
+    /**
+     * What one small committed transaction costs in this H2 file, alone, followed by CHECKPOINT, and followed by
+     * CHECKPOINT SYNC (thread CPU and wall per transaction, n of each, after n to warm up).
+     */
+    private static void h2cost(int n) throws Exception {
+        Path dir = Files.createTempDirectory("alluse-h2cost");
+        try (io.alluse.store.Database db = io.alluse.store.Database.open(dir)) {
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS cost_probe (id BIGINT PRIMARY KEY, v VARCHAR(200))");
+                c.commit();
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                long id = 0;
+                for (String mode : List.of("warm", "commit", "commit+CHECKPOINT", "commit+CHECKPOINT SYNC", "commit", "commit+CHECKPOINT")) {
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    long wall = System.nanoTime();
+                    try (java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO cost_probe VALUES (?, ?)")) {
+                        for (int i = 0; i < n; i++) {
+                            st.setLong(1, ++id);
+                            st.setString(2, "an audit line of about this length, written by one account lane " + id);
+                            st.executeUpdate();
+                            c.commit();
+                            if (mode.endsWith("CHECKPOINT")) {
+                                s.execute("CHECKPOINT");
+                            } else if (mode.endsWith("SYNC")) {
+                                s.execute("CHECKPOINT SYNC");
+                            }
+                        }
+                    }
+                    System.out.printf("H2 %-24s %8.1f us CPU %8.1f us wall per transaction%n", mode,
+                            (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / n, (System.nanoTime() - wall) / 1e3 / n);
+                }
+            }
         }
     }
 }

@@ -294,6 +294,34 @@ public final class AccountLedger {
 
     /** {@link #state()} read from the rows, bypassing what is kept in memory. */
     LedgerState readState() {
+        // plain JDBC (docs/decisions/0035): the same two queries Hibernate ran, in one transaction
+        return db.jdbc(c -> {
+            java.util.EnumMap<SleeveKind, Money> cash = new java.util.EnumMap<>(SleeveKind.class);
+            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT sleeve, SUM(amount_cents) FROM ledger_entry WHERE account_id = ? GROUP BY sleeve")) {
+                st.setString(1, account.value());
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        cash.put(SleeveKind.valueOf(rs.getString(1)), Money.ofCents(rs.getLong(2)));
+                    }
+                }
+            }
+            List<Position> positions = new java.util.ArrayList<>();
+            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT sleeve, instrument, quantity, cost_cents, opened_at FROM position"
+                    + " WHERE account_id = ? AND quantity <> 0 ORDER BY sleeve, instrument")) {
+                st.setString(1, account.value());
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        positions.add(new Position(SleeveKind.valueOf(rs.getString(1)), Instrument.parse(rs.getString(2)), rs.getLong(3),
+                                Money.ofCents(rs.getLong(4)), rs.getObject(5, Instant.class)));
+                    }
+                }
+            }
+            return new LedgerState(cash, List.copyOf(positions));
+        });
+    }
+
+    /** {@link #readState} through Hibernate, as before 0035: what the JDBC read is compared with in tests. */
+    LedgerState readStateThroughHibernate() {
         return db.accountTransaction(account, s -> {
             java.util.EnumMap<SleeveKind, Money> cash = new java.util.EnumMap<>(SleeveKind.class);
             for (Object[] row : s.createSelectionQuery("select sleeve, sum(amountCents) from LedgerEntry group by sleeve", Object[].class).getResultList()) {

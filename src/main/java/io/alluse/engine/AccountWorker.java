@@ -567,8 +567,9 @@ final class AccountWorker implements AutoCloseable {
     /**
      * A cycle's orders (docs/decisions/0035): every intent stored and made durable first, in one transaction and one
      * checkpoint, then each sent; what the broker answered is written in one transaction with the lines after them
-     * ({@code notesAfter}): by the sync that follows, with its booking, or here when a send fails part way. An order sent and not yet recorded (a crash in between)
-     * is found by its client order id at the next sync, as before. Returns how many orders were placed.
+     * ({@code notesAfter}): by the sync that follows, with its booking, or here when a send fails part way. An order
+     * sent and not yet recorded (a crash in between) is found by its client order id at the next sync, as before.
+     * Returns how many orders were placed.
      */
     private int sendAll(List<OrderIntent> intents, List<AccountLedger.NewIntent> toStore, Instant now, List<AuditLine> notesAfter) {
         if (intents.isEmpty()) {

@@ -92,10 +92,24 @@ public final class EngineLedgerDump {
             f.engine.load();
             System.gc();
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            java.util.Map<String, Long> threadsBefore = threadCpu();
             long cpu = os.getProcessCpuTime();
             long wall = System.nanoTime();
             f.engine.runUntil(EngineFixture.MONDAY_0800.plus(Duration.ofDays(7)));
             double cpuS = (os.getProcessCpuTime() - cpu) / 1e9;
+            java.util.Map<String, Long> threadsAfter = threadCpu();
+            java.util.Map<String, Double> byGroup = new java.util.TreeMap<>();
+            double inThreads = 0;
+            for (var e : threadsAfter.entrySet()) {
+                double s = (e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)) / 1e9;
+                byGroup.merge(e.getKey().replaceAll("[-#]?[0-9]+$", "").replaceAll("-worker$", ""), s, Double::sum);
+                inThreads += s;
+            }
+            StringBuilder groups = new StringBuilder();
+            byGroup.entrySet().stream().filter(e -> e.getValue() > 0.05).sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
+                    .forEach(e -> groups.append(String.format(" %s=%.2f", e.getKey(), e.getValue())));
+            System.out.printf("THREADS %d accounts: in Java threads %.2f s,%s; JIT/GC/VM (the rest of the process) %.2f s%n", accounts, inThreads, groups,
+                    cpuS - inThreads);
             double wallS = (System.nanoTime() - wall) / 1e9;
             long cycles = f.events.stream().filter(e -> e instanceof EngineEvent.CycleFinished).count();
             System.out.printf("TIME %d accounts one week: CPU %.2f s (%.1f ms per account-week), wall %.2f s, cycles %d, load %.1f%n", accounts, cpuS,
@@ -136,5 +150,20 @@ public final class EngineLedgerDump {
                 }
             }
         }
+    }
+
+    /** CPU time of every live platform thread (virtual threads' work counts on their carriers), by "name#id". */
+    private static java.util.Map<String, Long> threadCpu() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> result = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null) {
+                long t = mx.getThreadCpuTime(info.getThreadId());
+                if (t > 0) {
+                    result.put(info.getThreadName() + "#" + info.getThreadId(), t);
+                }
+            }
+        }
+        return result;
     }
 }

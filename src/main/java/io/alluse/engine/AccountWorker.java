@@ -79,6 +79,11 @@ final class AccountWorker implements AutoCloseable {
     private int openOrders = -1;
     /** The ledger's unfinished orders as last read, while this worker has not changed them since; null when unknown. */
     private List<OrderRecord> knownOpen;
+    /**
+     * The broker's answers to a cycle's orders and the audit lines after them, not yet written: the sync that follows
+     * the sends writes them with its own booking in one transaction, or first on their own (docs/decisions/0035).
+     */
+    private LedgerBatch pending;
     /** Forking and merging, when the engine has it on (null otherwise). */
     private volatile Forking forking;
 
@@ -221,6 +226,8 @@ final class AccountWorker implements AutoCloseable {
             doSync();
             return;
         }
+        // a fork or merge may write this account's rows before the sync books: what is pending goes first
+        writePending();
         if (cursor == null) {
             // a fork or merge that a crash left half done is booked as such before anything else
             f.resume(account, Marks.of(broker.market()), clock.get());
@@ -255,6 +262,30 @@ final class AccountWorker implements AutoCloseable {
     }
 
     private void doSync() {
+        try {
+            syncAndBook();
+        } finally {
+            // not folded into the booking (nothing to book, or a failure): written on their own, as before 0035
+            writePending();
+        }
+    }
+
+    private void writePending() {
+        if (pending != null) {
+            LedgerBatch p = pending;
+            pending = null;
+            try {
+                ledger.apply(p);
+            } catch (RuntimeException e) {
+                // what this worker keeps of its orders may assume those answers written: read them afresh next time
+                knownOpen = null;
+                openOrders = -1;
+                throw e;
+            }
+        }
+    }
+
+    private void syncAndBook() {
         Instant now = clock.get();
         MarketView market = broker.market();
         Marks marks = Marks.of(market);
@@ -329,8 +360,21 @@ final class AccountWorker implements AutoCloseable {
         }
         SleeveCapitals capital = book.equity(marks);
         LedgerBatch batch = book.drain(activities.isEmpty() ? Optional.empty() : Optional.of(last), Optional.of(balances.cash()), Optional.of(capital));
-        ledger.apply(new LedgerBatch(batch.entries(), batch.positions(), batch.cashFlows(), orderUpdates, batch.audit(), batch.capital(),
-                batch.newCursor(), batch.brokerCash()));
+        if (pending != null && !batch.audit().isEmpty() && batch.cashFlows().isEmpty()) {
+            // the cycle's order answers and lines, then this booking, in one transaction: the same rows in the same order
+            // (the sync row's time is this booking's last line either way; a cash flow's own lines would come first, so not then)
+            List<OrderUpdate> orders = new ArrayList<>(pending.orders());
+            orders.addAll(orderUpdates);
+            List<AuditLine> lines = new ArrayList<>(pending.audit());
+            lines.addAll(batch.audit());
+            ledger.apply(new LedgerBatch(batch.entries(), batch.positions(), batch.cashFlows(), orders, lines, batch.capital(), batch.newCursor(),
+                    batch.brokerCash()));
+            pending = null;
+        } else {
+            writePending();
+            ledger.apply(new LedgerBatch(batch.entries(), batch.positions(), batch.cashFlows(), orderUpdates, batch.audit(), batch.capital(),
+                    batch.newCursor(), batch.brokerCash()));
+        }
         cursor = last;
         ledgerCash = book.state().totalCash();
         book.drainEvents().forEach(events::publish);
@@ -360,7 +404,7 @@ final class AccountWorker implements AutoCloseable {
         int stillOpen = 0;
         boolean windowOpen = schedule.windowOn(today, account.config().window()).map(w -> w.contains(now)).orElse(false);
         if (knownOpen == null) {
-            knownOpen = ledger.openOrders();
+            knownOpen = withPending(ledger.openOrders());
         }
         for (OrderRecord o : knownOpen) {
             Optional<BrokerOrder> atBroker = broker.order(o.clientOrderId());
@@ -390,6 +434,26 @@ final class AccountWorker implements AutoCloseable {
         return updates;
     }
 
+    /** The unfinished orders as they will be once the pending answers are written (as the rows will read then). */
+    private List<OrderRecord> withPending(List<OrderRecord> open) {
+        if (pending == null || pending.orders().isEmpty()) {
+            return open;
+        }
+        Map<io.alluse.domain.ledger.ClientOrderId, OrderUpdate> last = new java.util.HashMap<>();
+        pending.orders().forEach(u -> last.put(u.clientOrderId(), u));
+        List<OrderRecord> result = new ArrayList<>();
+        for (OrderRecord o : open) {
+            OrderUpdate u = last.get(o.clientOrderId());
+            OrderRecord now = u == null ? o : new OrderRecord(o.id(), o.clientOrderId(), o.sleeve(), o.cycle(), o.instrument(), o.side(), o.effect(),
+                    o.quantity(), o.limitPrice(), u.status(), u.brokerOrderId() == null ? "" : u.brokerOrderId(), u.filledQuantity(),
+                    u.averageFillPrice(), o.createdAt(), u.at(), u.message() == null ? "" : u.message());
+            if (!now.status().isFinal()) {
+                result.add(now);
+            }
+        }
+        return result;
+    }
+
     // ---- the daily cycle ----------------------------------------------------------------------
 
     private void runCycle(LocalDate day) {
@@ -414,8 +478,10 @@ final class AccountWorker implements AutoCloseable {
         Instant weekStart = day.with(java.time.DayOfWeek.MONDAY).atStartOfDay(ExchangeCalendar.NEW_YORK).toInstant();
         List<OrderRecord> open = ledger.cycleOrders(weekStart);
         List<AuditLine> notes = new ArrayList<>();
-        int placed = 0;
+        int placed;
         int skipped = 0;
+        List<OrderIntent> intents = new ArrayList<>();
+        List<AccountLedger.NewIntent> toStore = new ArrayList<>();
         // a fork waiting for its brokerage keeps its surplus in Gen-Acc, un-traded
         Money reserved = forking == null ? Money.ZERO : forking.reserved(id);
         for (SleeveKind kind : SleeveKind.values()) {
@@ -431,14 +497,15 @@ final class AccountWorker implements AutoCloseable {
             for (OrderIntent intent : decision.orders()) {
                 notes.add(new AuditLine(now, AuditKind.DECISION, kind.label() + ": " + intent.rationale(), "client order id " + intent.clientOrderId()));
             }
-            // the decision lines are committed with the first intent after them (or before the sync below)
+            // the decision lines are committed with the first intent after them (or after the orders below)
             for (OrderIntent intent : decision.orders()) {
-                if (send(intent, now, notes)) {
-                    placed++;
-                }
+                intents.add(intent);
+                toStore.add(new AccountLedger.NewIntent(notes, intent.clientOrderId(), intent.sleeve(), intent.cycle(), intent.instrument(),
+                        intent.side(), intent.effect(), intent.quantity(), intent.limitPrice(), now));
+                notes.clear();
             }
         }
-        flushNotes(notes);
+        placed = sendAll(intents, toStore, now, notes);
         sync();
         finish(day, CycleStatus.DONE, placed + (placed == 1 ? " order" : " orders") + " placed, " + skipped + " skipped");
         afterCycle(day);
@@ -495,6 +562,68 @@ final class AccountWorker implements AutoCloseable {
         events.publish(new EngineEvent.OrderPlaced(id, now, id + " " + intent.sleeve().label() + ": " + intent.side().name().toLowerCase(java.util.Locale.ROOT)
                 + " " + intent.quantity() + " " + LedgerBook.describe(intent.instrument()) + " limit " + intent.limitPrice() + " -> " + order.status()));
         return true;
+    }
+
+    /**
+     * A cycle's orders (docs/decisions/0035): every intent stored and made durable first, in one transaction and one
+     * checkpoint, then each sent; what the broker answered is written in one transaction with the lines after them
+     * ({@code notesAfter}): by the sync that follows, with its booking, or here when a send fails part way. An order
+     * sent and not yet recorded (a crash in between) is found by its client order id at the next sync, as before.
+     * Returns how many orders were placed.
+     */
+    private int sendAll(List<OrderIntent> intents, List<AccountLedger.NewIntent> toStore, Instant now, List<AuditLine> notesAfter) {
+        if (intents.isEmpty()) {
+            flushNotes(notesAfter);
+            return 0;
+        }
+        knownOpen = null;
+        List<OrderRecord> stored = ledger.storeIntents(toStore);
+        List<OrderUpdate> updates = new ArrayList<>();
+        List<AuditLine> lines = new ArrayList<>();
+        List<EngineEvent> toPublish = new ArrayList<>();
+        int placed = 0;
+        try {
+            for (int i = 0; i < intents.size(); i++) {
+                OrderIntent intent = intents.get(i);
+                if (stored.get(i).status() != OrderStatus.INTENT) {
+                    continue;
+                }
+                OrderRequest request = new OrderRequest(intent.clientOrderId(), intent.instrument(), intent.side(), intent.effect(), intent.quantity(),
+                        intent.limitPrice());
+                BrokerOrder order;
+                try {
+                    order = broker.place(request);
+                } catch (BrokerException e) {
+                    if (e.retryable()) {
+                        throw e;
+                    }
+                    updates.add(new OrderUpdate(intent.clientOrderId(), OrderStatus.REJECTED, "", 0, Money.ZERO, e.getMessage(), now));
+                    lines.add(new AuditLine(now, AuditKind.ORDER, "Order " + intent.clientOrderId() + " refused by the broker: " + e.getMessage(), e.kind().name()));
+                    toPublish.add(new EngineEvent.AccountFailing(id, now, id + ": order refused by the broker: " + e.getMessage()));
+                    continue;
+                }
+                updates.add(new OrderUpdate(intent.clientOrderId(), order.status(), order.brokerOrderId(), order.filledQuantity(), order.averageFillPrice(),
+                        order.reason(), now));
+                openOrders = Math.max(openOrders, 0) + (order.status().isFinal() ? 0 : 1);
+                toPublish.add(new EngineEvent.OrderPlaced(id, now, id + " " + intent.sleeve().label() + ": " + intent.side().name().toLowerCase(java.util.Locale.ROOT)
+                        + " " + intent.quantity() + " " + LedgerBook.describe(intent.instrument()) + " limit " + intent.limitPrice() + " -> " + order.status()));
+                placed++;
+            }
+            lines.addAll(notesAfter);
+            notesAfter.clear();
+            if (!updates.isEmpty() || !lines.isEmpty()) {
+                // written by the sync that follows (runCycle), with its booking
+                pending = new LedgerBatch(List.of(), List.of(), List.of(), updates, lines, Optional.empty(), Optional.empty(), Optional.empty());
+                updates = List.of();
+                lines = List.of();
+            }
+        } finally {
+            if (!updates.isEmpty() || !lines.isEmpty()) {
+                ledger.apply(new LedgerBatch(List.of(), List.of(), List.of(), updates, lines, Optional.empty(), Optional.empty(), Optional.empty()));
+            }
+            toPublish.forEach(events::publish);
+        }
+        return placed;
     }
 
     private void flushNotes(List<AuditLine> notes) {

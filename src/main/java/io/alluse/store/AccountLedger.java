@@ -178,45 +178,79 @@ public final class AccountLedger {
      */
     public OrderRecord storeIntent(List<AuditLine> linesBefore, ClientOrderId id, SleeveKind sleeve, String cycle, Instrument instrument,
                                    OrderSide side, PositionEffect effect, long quantity, Money limitPrice, Instant now) {
-        if (!id.value().startsWith(account.value() + ".")) {
-            throw new IllegalArgumentException("client order id " + id + " does not belong to account " + account);
+        return storeIntents(List.of(new NewIntent(linesBefore, id, sleeve, cycle, instrument, side, effect, quantity, limitPrice, now))).getFirst();
+    }
+
+    /**
+     * An order intent to store, with the audit lines that led to it (written just before it).
+     */
+    public record NewIntent(List<AuditLine> linesBefore, ClientOrderId id, SleeveKind sleeve, String cycle, Instrument instrument, OrderSide side,
+                            PositionEffect effect, long quantity, Money limitPrice, Instant at) {
+        public NewIntent {
+            linesBefore = List.copyOf(linesBefore);
         }
-        OrderRecord stored = db.hotRows(account, rows -> {
-            for (AuditLine line : linesBefore) {
-                rows.audit(account, line.at(), line.kind(), line.summary(), line.detail());
+    }
+
+    /**
+     * Stores a cycle's order intents, in order, in ONE transaction, and forces them into the file with ONE
+     * checkpoint before returning (docs/decisions/0035): every intent is durable before any of them can be
+     * sent. Each is as {@link #storeIntent}: one that exists already comes back unchanged.
+     */
+    public List<OrderRecord> storeIntents(List<NewIntent> intents) {
+        for (NewIntent n : intents) {
+            if (!n.id().value().startsWith(account.value() + ".")) {
+                throw new IllegalArgumentException("client order id " + n.id() + " does not belong to account " + account);
             }
-            List<OrderRecord> existing = orders(rows.connection(), ORDER_BY_CLIENT_ID, id.value());
-            if (!existing.isEmpty()) {
-                return existing.getFirst();
+        }
+        if (intents.isEmpty()) {
+            return List.of();
+        }
+        List<OrderRecord> stored = db.hotRows(account, rows -> {
+            List<OrderRecord> result = new java.util.ArrayList<>();
+            for (NewIntent n : intents) {
+                result.add(storeOne(rows, n));
             }
-            long rowId = rows.nextId(OrderEntity.class);
-            try (java.sql.PreparedStatement st = rows.connection().prepareStatement("INSERT INTO order_record (id, account_id, client_order_id, sleeve,"
-                    + " cycle, instrument, side, effect, quantity, limit_price_cents, status, broker_order_id, filled_quantity, avg_fill_price_cents,"
-                    + " created_at, updated_at, message, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, ?, ?, '', 0)")) {
-                st.setLong(1, rowId);
-                st.setString(2, account.value());
-                st.setString(3, id.value());
-                st.setString(4, sleeve.name());
-                st.setString(5, cycle);
-                st.setString(6, instrument.code());
-                st.setString(7, side.name());
-                st.setString(8, effect.name());
-                st.setLong(9, quantity);
-                st.setLong(10, limitPrice.cents());
-                st.setString(11, OrderStatus.INTENT.name());
-                st.setObject(12, HotRows.time(now));
-                st.setObject(13, HotRows.time(now));
-                st.executeUpdate();
-            }
-            rows.audit(account, now, AuditKind.ORDER, "Order intent " + side + " " + quantity + " " + instrument.code() + " limit " + limitPrice
-                    + " stored", "client order id " + id + ", cycle " + cycle + ", " + effect);
-            return new OrderRecord(rowId, id, sleeve, cycle, instrument, side, effect, quantity, limitPrice, OrderStatus.INTENT, "", 0, Money.ZERO,
-                    now, now, "");
+            return result;
         });
-        if (stored.status() == OrderStatus.INTENT) {
+        if (stored.stream().anyMatch(o -> o.status() == OrderStatus.INTENT)) {
             db.makeDurable();
         }
         return stored;
+    }
+
+    private OrderRecord storeOne(HotRows rows, NewIntent n) throws java.sql.SQLException {
+        ClientOrderId id = n.id();
+        Instant now = n.at();
+        for (AuditLine line : n.linesBefore()) {
+            rows.audit(account, line.at(), line.kind(), line.summary(), line.detail());
+        }
+        List<OrderRecord> existing = orders(rows.connection(), ORDER_BY_CLIENT_ID, id.value());
+        if (!existing.isEmpty()) {
+            return existing.getFirst();
+        }
+        long rowId = rows.nextId(OrderEntity.class);
+        try (java.sql.PreparedStatement st = rows.connection().prepareStatement("INSERT INTO order_record (id, account_id, client_order_id, sleeve,"
+                + " cycle, instrument, side, effect, quantity, limit_price_cents, status, broker_order_id, filled_quantity, avg_fill_price_cents,"
+                + " created_at, updated_at, message, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, 0, ?, ?, '', 0)")) {
+            st.setLong(1, rowId);
+            st.setString(2, account.value());
+            st.setString(3, id.value());
+            st.setString(4, n.sleeve().name());
+            st.setString(5, n.cycle());
+            st.setString(6, n.instrument().code());
+            st.setString(7, n.side().name());
+            st.setString(8, n.effect().name());
+            st.setLong(9, n.quantity());
+            st.setLong(10, n.limitPrice().cents());
+            st.setString(11, OrderStatus.INTENT.name());
+            st.setObject(12, HotRows.time(now));
+            st.setObject(13, HotRows.time(now));
+            st.executeUpdate();
+        }
+        rows.audit(account, now, AuditKind.ORDER, "Order intent " + n.side() + " " + n.quantity() + " " + n.instrument().code() + " limit "
+                + n.limitPrice() + " stored", "client order id " + id + ", cycle " + n.cycle() + ", " + n.effect());
+        return new OrderRecord(rowId, id, n.sleeve(), n.cycle(), n.instrument(), n.side(), n.effect(), n.quantity(), n.limitPrice(), OrderStatus.INTENT,
+                "", 0, Money.ZERO, now, now, "");
     }
 
     /** Records what the broker says about one of this account's orders. */
@@ -260,6 +294,34 @@ public final class AccountLedger {
 
     /** {@link #state()} read from the rows, bypassing what is kept in memory. */
     LedgerState readState() {
+        // plain JDBC (docs/decisions/0035): the same two queries Hibernate ran, in one transaction
+        return db.jdbc(c -> {
+            java.util.EnumMap<SleeveKind, Money> cash = new java.util.EnumMap<>(SleeveKind.class);
+            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT sleeve, SUM(amount_cents) FROM ledger_entry WHERE account_id = ? GROUP BY sleeve")) {
+                st.setString(1, account.value());
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        cash.put(SleeveKind.valueOf(rs.getString(1)), Money.ofCents(rs.getLong(2)));
+                    }
+                }
+            }
+            List<Position> positions = new java.util.ArrayList<>();
+            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT sleeve, instrument, quantity, cost_cents, opened_at FROM position"
+                    + " WHERE account_id = ? AND quantity <> 0 ORDER BY sleeve, instrument")) {
+                st.setString(1, account.value());
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        positions.add(new Position(SleeveKind.valueOf(rs.getString(1)), Instrument.parse(rs.getString(2)), rs.getLong(3),
+                                Money.ofCents(rs.getLong(4)), rs.getObject(5, Instant.class)));
+                    }
+                }
+            }
+            return new LedgerState(cash, List.copyOf(positions));
+        });
+    }
+
+    /** {@link #readState} through Hibernate, as before 0035: what the JDBC read is compared with in tests. */
+    LedgerState readStateThroughHibernate() {
         return db.accountTransaction(account, s -> {
             java.util.EnumMap<SleeveKind, Money> cash = new java.util.EnumMap<>(SleeveKind.class);
             for (Object[] row : s.createSelectionQuery("select sleeve, sum(amountCents) from LedgerEntry group by sleeve", Object[].class).getResultList()) {
@@ -303,6 +365,19 @@ public final class AccountLedger {
     }
 
     private void write(LedgerBatch batch) {
+        if (batch.cashFlows().isEmpty()) {
+            // the rows every sync and cycle books, in plain JDBC (docs/decisions/0035)
+            db.hotRows(account, rows -> {
+                BatchRows.write(rows, account, batch);
+                return null;
+            });
+            return;
+        }
+        writeThroughHibernate(batch);
+    }
+
+    /** {@link #write} through Hibernate: batches with a cash flow (rare), and what {@link BatchRows} is compared with in tests. */
+    void writeThroughHibernate(LedgerBatch batch) {
         db.accountTransactionVoid(account, s -> {
             for (NewEntry e : batch.entries()) {
                 s.persist(LedgerWrites.entry(e));
@@ -481,12 +556,61 @@ public final class AccountLedger {
      * tree, as {@link #apply} with only a capital would write it.
      */
     public void closeDay(List<EquitySnapshot> snapshots, io.alluse.domain.SleeveCapitals capital) {
+        checkOwn(snapshots);
+        // plain JDBC (docs/decisions/0035): the same rows and ids as writeSnapshots and apply's capital
+        db.hotRows(account, rows -> {
+            java.sql.Connection c = rows.connection();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (LocalDate day : snapshots.stream().map(EquitySnapshot::day).distinct().toList()) {
+                try (java.sql.PreparedStatement st = c.prepareStatement("SELECT sleeve FROM equity_snapshot WHERE account_id = ? AND trading_day = ?")) {
+                    st.setString(1, account.value());
+                    st.setObject(2, day);
+                    try (java.sql.ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            seen.add(day + " " + rs.getString(1));
+                        }
+                    }
+                }
+            }
+            try (java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO equity_snapshot (id, account_id, sleeve, trading_day, cash_cents,"
+                    + " positions_cents, equity_cents, flow_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (EquitySnapshot snap : snapshots) {
+                    if (!seen.add(snap.day() + " " + snap.sleeve().name())) {
+                        continue;
+                    }
+                    st.setLong(1, rows.nextId(EquitySnapshotEntity.class));
+                    st.setString(2, account.value());
+                    st.setString(3, snap.sleeve().name());
+                    st.setObject(4, snap.day());
+                    st.setLong(5, snap.cash().cents());
+                    st.setLong(6, snap.positions().cents());
+                    st.setLong(7, snap.equity().cents());
+                    st.setLong(8, snap.flow().cents());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            BatchRows.capital(c, account, capital);
+            return null;
+        });
+    }
+
+    /** {@link #closeDay} through Hibernate, as it was written before 0035: what the JDBC one is compared with in tests. */
+    void closeDayThroughHibernate(List<EquitySnapshot> snapshots, io.alluse.domain.SleeveCapitals capital) {
         db.accountTransactionVoid(account, s -> {
             snapshots(s, snapshots);
             for (SleeveEntity sleeve : CashFlowWrites.sleeves(s, account)) {
                 sleeve.capitalCents = capital.of(SleeveKind.valueOf(sleeve.key.kind())).cents();
             }
         });
+    }
+
+    private void checkOwn(List<EquitySnapshot> snapshots) {
+        for (EquitySnapshot snap : snapshots) {
+            if (!snap.account().equals(account)) {
+                throw new IllegalArgumentException("snapshot of " + snap.account() + " given to the ledger of " + account);
+            }
+        }
     }
 
     private void snapshots(org.hibernate.Session s, List<EquitySnapshot> snapshots) {
@@ -532,15 +656,22 @@ public final class AccountLedger {
      * our accounts by a fork or merge. Snapshots record it as the day's flow.
      */
     public java.util.Map<SleeveKind, Money> flowsBetween(Instant from, Instant to) {
-        return db.accountTransaction(account, s -> {
+        return db.jdbc(c -> {
             java.util.EnumMap<SleeveKind, Money> flows = new java.util.EnumMap<>(SleeveKind.class);
             for (SleeveKind k : SleeveKind.values()) {
                 flows.put(k, Money.ZERO);
             }
-            for (Object[] row : s.createSelectionQuery("select sleeve, sum(amountCents) from LedgerEntry where kind in ('DEPOSIT','WITHDRAWAL','SLEEVE_TRANSFER','FORK_OUT','MERGE_OUT','MERGE_IN')"
-                    + " and occurredAt >= :from and occurredAt < :to group by sleeve", Object[].class)
-                    .setParameter("from", from).setParameter("to", to).getResultList()) {
-                flows.put(SleeveKind.valueOf((String) row[0]), Money.ofCents(((Number) row[1]).longValue()));
+            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT sleeve, SUM(amount_cents) FROM ledger_entry WHERE account_id = ?"
+                    + " AND kind IN ('DEPOSIT','WITHDRAWAL','SLEEVE_TRANSFER','FORK_OUT','MERGE_OUT','MERGE_IN') AND occurred_at >= ? AND occurred_at < ?"
+                    + " GROUP BY sleeve")) {
+                st.setString(1, account.value());
+                st.setObject(2, HotRows.time(from));
+                st.setObject(3, HotRows.time(to));
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        flows.put(SleeveKind.valueOf(rs.getString(1)), Money.ofCents(rs.getLong(2)));
+                    }
+                }
             }
             return flows;
         });

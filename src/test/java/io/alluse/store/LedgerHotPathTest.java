@@ -109,6 +109,8 @@ class LedgerHotPathTest {
                         CashFlow.deposit(Money.ofDollars(50), at, "other-" + step), account.config()), at);
             }
             assertThat(ledger.state()).as("step %d", step).isEqualTo(ledger.readState());
+            // the rows read with plain JDBC (0035) as Hibernate reads them
+            assertThat(ledger.readState()).as("step %d", step).isEqualTo(ledger.readStateThroughHibernate());
             if (random.nextInt(3) == 0) {
                 // a second ledger object of the same account sees the same books
                 assertThat(new LedgerStore(db).forAccount(account.id()).state()).isEqualTo(ledger.readState());
@@ -142,5 +144,120 @@ class LedgerHotPathTest {
         assertThat(log).extracting(AuditEvent::summary).endsWith("Cycle 2031-03-03 running", "buy it",
                 "Order intent BUY 300 AAPL limit $228.60 stored", "Status ACTIVE -> PAUSED: test", "placed", "Cycle 2031-03-03 done: 1 order placed");
         assertThat(log).extracting(AuditEvent::id).isSorted().doesNotHaveDuplicates();
+    }
+
+    /**
+     * docs/decisions/0035: a batch and an end of day written with plain JDBC leave the same rows, values, versions and
+     * id order as Hibernate's write of them, including a position changed twice in one batch, an order update that
+     * changes nothing, times finer than the columns and a cursor that stays.
+     */
+    @Test
+    void batchesAndEndsOfDayWrittenWithPlainJdbcLeaveTheRowsHibernateLeaves() throws Exception {
+        NewAccount specB = StoreFixtures.newAccount("acct-b", "B", "500000", ExecutionWindow.of("09:45", "10:15"));
+        Account b = accounts.create(specB, BrokerConnection.paperFor(specB.id()), T0, "opening-" + specB.id());
+        AccountLedger jdbc = ledger;
+        AccountLedger hibernate = new LedgerStore(db).forAccount(b.id());
+        List<String> orders = List.of("o1", "o2", "o3");
+        for (AccountLedger l : List.of(jdbc, hibernate)) {
+            for (String o : orders) {
+                l.storeIntent(ClientOrderId.of(l.account(), SleeveKind.REV, "2031-W10", o), SleeveKind.REV, "2031-W10", INSTRUMENTS.get(1),
+                        OrderSide.SELL, PositionEffect.OPEN, 1, Money.ofCents(150), T0);
+            }
+        }
+        Random random = new Random(11);
+        Instant at = T0;
+        for (int step = 0; step < 150; step++) {
+            at = at.plus(Duration.ofMinutes(random.nextInt(3)));
+            Instant when = random.nextInt(6) == 0 ? at.plusNanos(1 + random.nextInt(999)) : at;
+            List<NewEntry> entries = new ArrayList<>();
+            List<PositionChange> positions = new ArrayList<>();
+            for (int i = random.nextInt(4); i > 0; i--) {
+                SleeveKind sleeve = SleeveKind.values()[random.nextInt(3)];
+                Instrument instrument = INSTRUMENTS.get(random.nextInt(2));
+                long delta = (random.nextInt(5) - 2) * 100L;
+                Money cost = Money.ofCents(-delta * (10_000 + random.nextInt(5_000)));
+                entries.add(new NewEntry(when, sleeve, EntryKind.values()[random.nextInt(4)], instrument.code(), delta, Money.ofCents(12_345), cost,
+                        "r" + step, random.nextInt(20) == 0 ? "m".repeat(600) : "memo " + step));
+                positions.add(new PositionChange(sleeve, instrument, delta, cost.negate(), when));
+            }
+            List<io.alluse.domain.ledger.OrderUpdate> updates = new ArrayList<>();
+            if (random.nextInt(4) == 0) {
+                String o = orders.get(random.nextInt(orders.size()));
+                OrderStatus status = random.nextBoolean() ? OrderStatus.SUBMITTED : OrderStatus.FILLED;
+                updates.add(new io.alluse.domain.ledger.OrderUpdate(new ClientOrderId(o), status, "PO" + o, status == OrderStatus.FILLED ? 1 : 0,
+                        Money.ofCents(150), random.nextBoolean() ? "" : "why", random.nextBoolean() ? when : T0));
+            }
+            List<AuditLine> audit = random.nextInt(3) == 0 ? List.of(new AuditLine(when, AuditKind.FILL, "line " + step, "detail")) : List.of();
+            Optional<io.alluse.domain.SleeveCapitals> capital = random.nextBoolean() ? Optional.of(capitals(random)) : Optional.empty();
+            Optional<String> cursor = random.nextInt(3) == 0 ? Optional.empty() : Optional.of("PA" + random.nextInt(3));
+            Optional<Money> cash = random.nextBoolean() ? Optional.empty() : Optional.of(Money.ofCents(random.nextInt(3)));
+            for (AccountLedger l : List.of(jdbc, hibernate)) {
+                List<io.alluse.domain.ledger.OrderUpdate> own = updates.stream().map(u -> new io.alluse.domain.ledger.OrderUpdate(
+                        ClientOrderId.of(l.account(), SleeveKind.REV, "2031-W10", u.clientOrderId().value()), u.status(), u.brokerOrderId(),
+                        u.filledQuantity(), u.averageFillPrice(), u.message(), u.at())).toList();
+                LedgerBatch batch = new LedgerBatch(entries, positions, List.of(), own, audit, capital, cursor, cash);
+                if (l == jdbc) {
+                    l.apply(batch);
+                } else {
+                    l.writeThroughHibernate(batch);
+                }
+            }
+            if (random.nextInt(10) == 0) {
+                LocalDate day = LocalDate.of(2031, 3, 3).plusDays(random.nextInt(4));
+                io.alluse.domain.SleeveCapitals dayCapital = capitals(random);
+                List<SleeveKind> kept = java.util.Arrays.stream(SleeveKind.values()).filter(k -> random.nextInt(4) > 0).toList();
+                for (AccountLedger l : List.of(jdbc, hibernate)) {
+                    List<io.alluse.domain.ledger.EquitySnapshot> snaps = new ArrayList<>();
+                    for (SleeveKind k : kept) {
+                        snaps.add(new io.alluse.domain.ledger.EquitySnapshot(l.account(), k, day, Money.ofCents(step), Money.ofCents(2 * step),
+                                Money.ofCents(3 * step), Money.ofCents(step % 7)));
+                    }
+                    if (l == jdbc) {
+                        l.closeDay(snaps, dayCapital);
+                    } else {
+                        l.closeDayThroughHibernate(snaps, dayCapital);
+                    }
+                }
+            }
+            assertThat(rows(account.id().value())).as("step %d", step).isEqualTo(rows(b.id().value()));
+        }
+        assertThat(rows(account.id().value())).anyMatch(r -> r.startsWith("position") && !r.contains("version=0 "));
+        assertThat(jdbc.state()).isEqualTo(jdbc.readState());
+    }
+
+    private static io.alluse.domain.SleeveCapitals capitals(Random random) {
+        java.util.EnumMap<SleeveKind, Money> m = new java.util.EnumMap<>(SleeveKind.class);
+        for (SleeveKind k : SleeveKind.values()) {
+            m.put(k, Money.ofCents(random.nextInt(1_000_000)));
+        }
+        return new io.alluse.domain.SleeveCapitals(m);
+    }
+
+    /** Every row of one account, its id as its rank among the account's rows and its account id blanked. */
+    private List<String> rows(String accountId) throws java.sql.SQLException {
+        List<String> out = new ArrayList<>();
+        try (var c = db.dataSource().getConnection()) {
+            for (String table : List.of("ledger_entry", "position", "order_record", "audit_event", "equity_snapshot", "sleeve", "broker_sync")) {
+                boolean ids = !table.equals("sleeve") && !table.equals("broker_sync");
+                try (var st = c.prepareStatement("SELECT * FROM " + table + " WHERE account_id = ? ORDER BY " + (ids ? "id" : "2"))) {
+                    st.setString(1, accountId);
+                    try (var rs = st.executeQuery()) {
+                        int rank = 0;
+                        while (rs.next()) {
+                            rank++;
+                            StringBuilder line = new StringBuilder(table);
+                            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                                String column = rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT);
+                                String value = column.equals("id") ? "#" + rank : String.valueOf(rs.getString(i)).replace(accountId, "X")
+                                        .replaceAll("^Account [AB] created", "Account created");
+                                line.append(' ').append(column).append('=').append(value).append(' ');
+                            }
+                            out.add(line.toString());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import io.alluse.domain.Symbol;
 import io.alluse.market.MarketDataException;
 import io.alluse.market.calendar.ExchangeCalendar;
 import io.alluse.market.pricing.BlackScholes;
+import io.alluse.market.pricing.FastMath;
 import io.alluse.market.pricing.Greeks;
 
 import java.time.Duration;
@@ -73,7 +74,7 @@ public final class MarketMaker {
 
     /** Volatility for {@code strike}, given the at-the-money volatility and the forward. */
     public double volatility(double atmVolatility, double strike, double forward) {
-        double factor = 1.0 - skew * Math.log(strike / forward);
+        double factor = 1.0 - skew * FastMath.log(strike / forward);
         return atmVolatility * Math.min(2.0, Math.max(0.5, factor));
     }
 
@@ -86,7 +87,7 @@ public final class MarketMaker {
         checkInputs(symbol, spot, dividendYield, atmVolatility);
         double years = yearsToExpiry(at, expiry);
         double width = Math.min(0.6, Math.max(0.10, 4.0 * atmVolatility * Math.sqrt(years)));
-        long[] strikes = StrikeGrid.centsBetween(spot * Math.exp(-width), spot * Math.exp(width));
+        long[] strikes = StrikeGrid.centsBetween(spot * FastMath.exp(-width), spot * FastMath.exp(width));
         return new OptionChain(symbol, expiry, at, spot, years, riskFreeRate, dividendYield, strikes,
                 (right, strike) -> price(new OptionContract(symbol, expiry, right, strike), years, spot, dividendYield, atmVolatility));
     }
@@ -99,11 +100,11 @@ public final class MarketMaker {
 
     private OptionQuote price(OptionContract contract, double years, double spot, double dividendYield, double atmVol) {
         double strike = contract.strike().toDouble();
-        double forward = spot * Math.exp((riskFreeRate - dividendYield) * years);
+        double forward = spot * FastMath.exp((riskFreeRate - dividendYield) * years);
         double vol = volatility(atmVol, strike, forward);
         Greeks greeks = BlackScholes.greeks(contract.right(), spot, strike, years, vol, riskFreeRate, dividendYield);
         double stdDev = vol * Math.sqrt(years);
-        double z = stdDev > 0 ? Math.log(strike / forward) / stdDev : 0.0;
+        double z = stdDev > 0 ? FastMath.log(strike / forward) / stdDev : 0.0;
         SpreadModel.Quote q = spreads.quote(greeks.value(), z);
         return new OptionQuote(contract, q.bid(), q.ask(), spot, vol, greeks);
     }

@@ -14,6 +14,7 @@ import io.alluse.market.chain.OptionChain;
 import io.alluse.market.chain.OptionQuote;
 import io.alluse.market.chain.SpreadModel;
 import io.alluse.market.clock.MarketClock;
+import io.alluse.market.pricing.FastMath;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -130,7 +131,7 @@ public final class HistoricalMarket implements MarketView {
         double sum = 0;
         double sumSq = 0;
         for (int i = first; i <= last; i++) {
-            double r = Math.log(closes[i] / closes[i - 1]);
+            double r = FastMath.log(closes[i] / closes[i - 1]);
             sum += r;
             sumSq += r * r;
         }

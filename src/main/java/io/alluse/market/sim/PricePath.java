@@ -3,6 +3,7 @@ package io.alluse.market.sim;
 import io.alluse.market.MarketDataException;
 import io.alluse.market.calendar.ExchangeCalendar;
 import io.alluse.market.calendar.Session;
+import io.alluse.market.pricing.FastMath;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -71,7 +72,7 @@ final class PricePath {
         this.seed = seed;
         this.symbolCode = CounterRandom.code(profile.symbol().value());
         this.calendar = calendar;
-        this.logStart = Math.log(profile.price());
+        this.logStart = FastMath.log(profile.price());
         this.sigma = profile.volatility();
         this.drift = profile.drift();
         this.endW = Math.sqrt((double) HORIZON) * CounterRandom.gaussian(seed, symbolCode, DAILY_STREAM, HORIZON);
@@ -81,7 +82,7 @@ final class PricePath {
 
     /** The close of trading day {@code date}; on a day without a session, the last close before it. */
     double closeOn(LocalDate date) {
-        return Math.exp(logClose(calendar.onOrBeforeTradingDay(date)));
+        return FastMath.exp(logClose(calendar.onOrBeforeTradingDay(date)));
     }
 
     /** The price at {@code instant}. */
@@ -90,7 +91,7 @@ final class PricePath {
         Intraday d = intraday;
         if (d != null && millis >= d.openMillis && millis < d.closeMillis) {
             double fraction = (double) (millis - d.openMillis) / (d.closeMillis - d.openMillis);
-            return Math.exp(d.from + fraction * (d.to - d.from) + d.dayStdDev * bridge(d.n, fraction));
+            return FastMath.exp(d.from + fraction * (d.to - d.from) + d.dayStdDev * bridge(d.n, fraction));
         }
         LocalDate date = ExchangeCalendar.dateOf(instant);
         Session session = calendar.session(date).orElse(null);
@@ -112,7 +113,7 @@ final class PricePath {
                 / (session.closeInstant().toEpochMilli() - session.openInstant().toEpochMilli());
         double dayStdDev = sigma * Math.sqrt((n - p) / WEEKDAYS_PER_YEAR);
         intraday = new Intraday(session.openInstant().toEpochMilli(), session.closeInstant().toEpochMilli(), n, from, to, dayStdDev);
-        return Math.exp(from + fraction * (to - from) + dayStdDev * bridge(n, fraction));
+        return FastMath.exp(from + fraction * (to - from) + dayStdDev * bridge(n, fraction));
     }
 
     private double logClose(LocalDate tradingDay) {

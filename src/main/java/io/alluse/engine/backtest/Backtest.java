@@ -78,7 +78,10 @@ public final class Backtest {
     private final BacktestSnapshots snapshots;
     /** Simulate every account, also those identical to another (see {@link #simulatingEveryAccount}). */
     private final boolean everyAccount;
-    /** Value each account's sleeves with marks of its own instead of the lane's shared ones: the straightforward path, for tests. */
+    /**
+     * Value each account's sleeves with marks of its own instead of the lane's shared ones, and keep every holding in the books
+     * for the whole run: the straightforward path, for tests.
+     */
     private final boolean ownMarks;
 
     public Backtest(BacktestSpec spec, MarketFactory markets) {
@@ -110,7 +113,7 @@ public final class Backtest {
         return new Backtest(spec, markets, snapshots, true, ownMarks);
     }
 
-    /** Every account simulated and valued with its own marks, as before the shared ones: the reference for tests. */
+    /** Every account simulated, valued with its own marks and keeping every closed holding, as before the shortcuts: the reference for tests. */
     Backtest straightforward() {
         return new Backtest(spec, markets, snapshots, true, true);
     }
@@ -339,6 +342,10 @@ public final class Backtest {
                 for (Sim a : accounts) {
                     if (a.mergedOn < 0 || a.mergedOn == index) {
                         a.endOfDay(today, marks, cash, positions);
+                    }
+                    if (!ownMarks && index % 5 == 4) {
+                        // a week after their expiry, contracts long closed cannot come back: reading the book stays as cheap in year ten as in year one
+                        a.book.forgetExpired(today.minusDays(7));
                     }
                 }
                 days.add(day);

@@ -195,9 +195,11 @@ final class BacktestCommand implements Callable<Integer> {
         m.put("from", r.from().toString());
         m.put("to", r.to().toString());
         m.put("tradingDays", r.tradingDays());
+        // accounts computed once and reported under several ids share their series objects: each sleeve's metrics once
+        Map<io.alluse.analytics.series.EquitySeries, Map<String, Object>> metrics = new java.util.IdentityHashMap<>();
         m.put("results", r.accounts().stream().map(a -> {
             Map<String, Object> one = json(a);
-            one.put("sleeves", sleeves(r.sleeves().getOrDefault(a.account(), List.of())));
+            one.put("sleeves", sleeves(r.sleeves().getOrDefault(a.account(), List.of()), metrics));
             return one;
         }).toList());
         m.put("total", json(r.total()));
@@ -221,19 +223,23 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     /** Each sleeve's final equity, CAGR and max drawdown, from its own snapshots (flows excluded, as for the account). */
-    private static Map<String, Object> sleeves(List<io.alluse.analytics.series.SleeveSeries> sleeves) {
+    private static Map<String, Object> sleeves(List<io.alluse.analytics.series.SleeveSeries> sleeves,
+                                               Map<io.alluse.analytics.series.EquitySeries, Map<String, Object>> metrics) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (io.alluse.analytics.series.SleeveSeries s : sleeves) {
-            io.alluse.analytics.metrics.Performance p = io.alluse.analytics.metrics.Performance.of(s.series(),
-                    io.alluse.analytics.metrics.RiskFreeRate.ZERO);
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("finalEquity", s.series().equity(s.series().size() - 1).toPlainString());
-            one.put("totalReturn", round(finite(p.timeWeightedReturn())));
-            one.put("cagr", annual(p.cagr()));
-            one.put("maxDrawdown", round(finite(p.maxDrawdown().map(d -> d.depth()).orElse(0.0))));
-            m.put(s.sleeve().key(), one);
+            m.put(s.sleeve().key(), metrics.computeIfAbsent(s.series(), BacktestCommand::sleeve));
         }
         return m;
+    }
+
+    private static Map<String, Object> sleeve(io.alluse.analytics.series.EquitySeries series) {
+        io.alluse.analytics.metrics.Performance p = io.alluse.analytics.metrics.Performance.of(series, io.alluse.analytics.metrics.RiskFreeRate.ZERO);
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("finalEquity", series.equity(series.size() - 1).toPlainString());
+        one.put("totalReturn", round(finite(p.timeWeightedReturn())));
+        one.put("cagr", annual(p.cagr()));
+        one.put("maxDrawdown", round(finite(p.maxDrawdown().map(d -> d.depth()).orElse(0.0))));
+        return one;
     }
 
     private static java.math.BigDecimal annual(Annualised a) {

@@ -151,6 +151,21 @@ public final class LedgerBook {
         }
     }
 
+    /**
+     * Forgets the closed holdings of option contracts that expired before {@code before}. A closed holding
+     * stays in the book (a contract sold again keeps its place in the order of positions), so a book
+     * kept for years, as a backtest keeps it, would otherwise scan every contract it ever held on each
+     * read; an expired contract can never be traded again. Changes no figure and no order of positions.
+     */
+    public void forgetExpired(java.time.LocalDate before) {
+        holdings.values().removeIf(h -> h.quantity == 0 && h.instrument instanceof OptionContract o && o.expiry().isBefore(before));
+    }
+
+    /** Holdings kept, open or closed (for tests of {@link #forgetExpired}). */
+    int holdingsKept() {
+        return holdings.size();
+    }
+
     public SleeveCapitals equity(Marks marks) {
         EnumMap<SleeveKind, Money> e = new EnumMap<>(SleeveKind.class);
         for (SleeveKind kind : SleeveKind.values()) {

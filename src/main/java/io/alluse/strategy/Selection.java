@@ -114,12 +114,30 @@ final class Selection {
         if (n <= 4 * MARGIN + 4) {
             return scan(quotes, 0, n, band, minStrikeCents);
         }
-        double lo = band.min() - 1e-12;
-        double hi = band.max() + 1e-12;
         boolean puts = quotes.getFirst().right() == io.alluse.domain.OptionRight.PUT;
         if (quotes.getLast().right() != quotes.getFirst().right()) {
             return scan(quotes, 0, n, band, minStrikeCents);
         }
+        return search(quotes, band, minStrikeCents, puts);
+    }
+
+    /**
+     * {@link #strike(List, DeltaRange, long)} over quotes known to be all of one right: without reading
+     * the first and last quotes to find out (on a chain that prices quotes when first read, those two,
+     * the deepest in and out of the money, were two of the about 13 quotes a pick priced).
+     */
+    private static StrikePick strikeOfOneRight(List<OptionQuote> quotes, DeltaRange band, long minStrikeCents, boolean puts) {
+        int n = quotes.size();
+        if (n <= 4 * MARGIN + 4) {
+            return scan(quotes, 0, n, band, minStrikeCents);
+        }
+        return search(quotes, band, minStrikeCents, puts);
+    }
+
+    private static StrikePick search(List<OptionQuote> quotes, DeltaRange band, long minStrikeCents, boolean puts) {
+        int n = quotes.size();
+        double lo = band.min() - 1e-12;
+        double hi = band.max() + 1e-12;
         // puts: |delta| rises with the index; the run is [first |d| >= lo, first |d| > hi)
         // calls: it falls; the run is [first |d| <= hi, first |d| < lo)
         int from = puts ? firstIndex(quotes, lo, true, false) : firstIndex(quotes, hi, false, true);
@@ -141,7 +159,9 @@ final class Selection {
      * so callers only read it.
      */
     static StrikePick strike(OptionChain chain, io.alluse.domain.OptionRight right, DeltaRange band, long minStrikeCents) {
-        return chain.derived(new PickKey(right, band, minStrikeCents), k -> strike(chain.quotes(k.right()), k.band(), k.minStrikeCents()));
+        return chain.derived(new PickKey(right, band, minStrikeCents), k -> chain.quotesMatchTheirRight()
+                ? strikeOfOneRight(chain.quotes(k.right()), k.band(), k.minStrikeCents(), k.right() == io.alluse.domain.OptionRight.PUT)
+                : strike(chain.quotes(k.right()), k.band(), k.minStrikeCents()));
     }
 
     /**

@@ -88,6 +88,58 @@ class UnrecordedLedgerBookTest {
                 .map(e -> e.amount()).reduce(Money.ZERO, Money::plus)).isEqualTo(Money.ofDollars(100));
     }
 
+    /**
+     * A book that forgets closed, expired contracts reads and books exactly as one that keeps them all:
+     * the same state (positions in the same order) after every later activity, including a closed
+     * contract that has not expired being sold again (it keeps its place) and a share holding that comes back.
+     */
+    @Test
+    void forgettingClosedExpiredContractsChangesNoStateAndNoOrderOfPositions() {
+        OptionContract early = new OptionContract(TSLA, LocalDate.of(2026, 3, 6), OptionRight.PUT, Money.ofDollars(400));
+        OptionContract later = new OptionContract(AAPL, LocalDate.of(2026, 3, 27), OptionRight.CALL, Money.ofDollars(240));
+        OptionContract open = new OptionContract(TSLA, LocalDate.of(2026, 3, 6), OptionRight.PUT, Money.ofDollars(380));
+        List<BrokerActivity> before = List.of(
+                new BrokerActivity.Fill("1", T, id(SleeveKind.GEN, "later"), later, OrderSide.SELL, 1, Money.ofCents(300), Money.ZERO),
+                new BrokerActivity.Fill("2", T, id(SleeveKind.GEN, "early"), early, OrderSide.SELL, 2, Money.ofCents(1_234), Money.ZERO),
+                new BrokerActivity.Fill("3", T, id(SleeveKind.REV, "open"), open, OrderSide.SELL, 1, Money.ofCents(800), Money.ZERO),
+                new BrokerActivity.Fill("4", T, id(SleeveKind.COM, "aapl"), new Stock(AAPL), OrderSide.BUY, 100, Money.ofCents(23_110), Money.ZERO),
+                new BrokerActivity.Fill("5", T.plusSeconds(3_600), id(SleeveKind.GEN, "early"), early, OrderSide.BUY, 2, Money.ofCents(900), Money.ZERO),
+                new BrokerActivity.Fill("6", T.plusSeconds(3_600), id(SleeveKind.GEN, "later"), later, OrderSide.BUY, 1, Money.ofCents(250), Money.ZERO),
+                new BrokerActivity.Fill("7", T.plusSeconds(3_600), id(SleeveKind.COM, "aapl"), new Stock(AAPL), OrderSide.SELL, 100, Money.ofCents(23_200),
+                        Money.ZERO));
+        List<BrokerActivity> after = List.of(
+                new BrokerActivity.Fill("8", T.plusSeconds(86_400 * 9), id(SleeveKind.GEN, "later"), later, OrderSide.SELL, 2, Money.ofCents(410), Money.ZERO),
+                new BrokerActivity.Fill("9", T.plusSeconds(86_400 * 9), id(SleeveKind.COM, "aapl"), new Stock(AAPL), OrderSide.BUY, 200, Money.ofCents(22_900),
+                        Money.ZERO),
+                new BrokerActivity.Fill("10", T.plusSeconds(86_400 * 9), id(SleeveKind.GEN, "new"), new OptionContract(TSLA, LocalDate.of(2026, 3, 20), OptionRight.PUT, Money.ofDollars(390)),
+                        OrderSide.SELL, 1, Money.ofCents(500), Money.ZERO));
+        LedgerState opening = new LedgerState(SleeveCapitals.split(Money.ofDollars(500_000), CONFIG).byKind(), List.of());
+        LedgerBook keeping = LedgerBook.unrecorded(ID, opening);
+        LedgerBook forgetting = LedgerBook.unrecorded(ID, opening);
+        Marks marks = (instrument, fallback) -> instrument instanceof Stock ? Money.ofDollars(300) : Money.ofCents(250);
+        for (BrokerActivity a : before) {
+            keeping.apply(a, CONFIG, marks);
+            forgetting.apply(a, CONFIG, marks);
+        }
+        int kept = forgetting.holdingsKept();
+        forgetting.forgetExpired(LocalDate.of(2026, 3, 6)); // not before the expiry: nothing goes
+        assertThat(forgetting.holdingsKept()).isEqualTo(kept);
+        forgetting.forgetExpired(LocalDate.of(2026, 3, 7)); // the closed put that expired on the 6th goes; the open one and the shares stay
+        assertThat(forgetting.holdingsKept()).isEqualTo(kept - 1);
+        assertThat(forgetting.state()).isEqualTo(keeping.state());
+        for (BrokerActivity a : after) {
+            keeping.apply(a, CONFIG, marks);
+            forgetting.apply(a, CONFIG, marks);
+            assertThat(forgetting.state()).as("after activity " + a.id()).isEqualTo(keeping.state());
+        }
+        assertThat(forgetting.state().positions()).extracting(p -> p.instrument().code()).startsWith(later.code());
+        long[] values = new long[3];
+        long[] reference = new long[3];
+        forgetting.positionsValues(marks, values);
+        keeping.positionsValues(marks, reference);
+        assertThat(values).isEqualTo(reference);
+    }
+
     private static ClientOrderId id(SleeveKind sleeve, String leg) {
         return ClientOrderId.of(ID, sleeve, "2026-w10", leg);
     }

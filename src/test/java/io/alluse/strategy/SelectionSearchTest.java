@@ -52,6 +52,13 @@ class SelectionSearchTest {
         for (List<OptionQuote> quotes : List.of(chain.puts(), chain.calls())) {
             assertSame(Selection.strike(quotes, band, minStrike), Selection.scan(quotes, 0, quotes.size(), band, minStrike));
         }
+        // through the chain, which knows its quotes' rights without pricing the first and last to find out
+        assertThat(chain.quotesMatchTheirRight()).isTrue();
+        OptionChain fresh = maker.chain(XYZ, expiry, NOW, spot, dividendYield, volatility);
+        assertSame(Selection.strike(fresh, io.alluse.domain.OptionRight.PUT, band, minStrike),
+                Selection.scan(chain.puts(), 0, chain.puts().size(), band, minStrike));
+        assertSame(Selection.strike(fresh, io.alluse.domain.OptionRight.CALL, band, minStrike),
+                Selection.scan(chain.calls(), 0, chain.calls().size(), band, minStrike));
     }
 
     @Test
@@ -85,6 +92,21 @@ class SelectionSearchTest {
         // another chain (a later minute) computes its own
         OptionChain later = maker.chain(XYZ, LocalDate.of(2026, 12, 18), NOW.plusSeconds(60), 380, 0.0, 0.55);
         assertSame(Selection.strike(later, io.alluse.domain.OptionRight.PUT, band, 0), Selection.strike(later.puts(), band, 0));
+    }
+
+    /** A chain made from quotes given elsewhere may hold the wrong right in a list: the pick then checks, and scans what it finds. */
+    @Test
+    void aChainOfGivenQuotesWhosePutsAreCallsIsPickedAsTheCallsTheyAre() {
+        MarketMaker maker = new MarketMaker(CALENDAR, 0.04, 0.8, SpreadModel.DEFAULT);
+        OptionChain priced = maker.chain(XYZ, LocalDate.of(2026, 12, 18), NOW, 400, 0.0, 0.55);
+        OptionChain given = OptionChain.of(XYZ, priced.expiry(), NOW, 400, priced.yearsToExpiry(), 0.04, 0.0, priced.calls(), priced.calls());
+        OptionChain right = OptionChain.of(XYZ, priced.expiry(), NOW, 400, priced.yearsToExpiry(), 0.04, 0.0, priced.calls(), priced.puts());
+        assertThat(given.quotesMatchTheirRight()).isFalse();
+        assertThat(right.quotesMatchTheirRight()).isTrue();
+        DeltaRange band = new DeltaRange(0.20, 0.30);
+        Selection.StrikePick pick = Selection.strike(given, io.alluse.domain.OptionRight.PUT, band, 0);
+        assertSame(pick, Selection.scan(priced.calls(), 0, priced.calls().size(), band, 0));
+        assertThat(pick.best.right()).isEqualTo(io.alluse.domain.OptionRight.CALL);
     }
 
     private static void assertSame(Selection.StrikePick searched, Selection.StrikePick full) {

@@ -78,7 +78,10 @@ public final class Backtest {
     private final BacktestSnapshots snapshots;
     /** Simulate every account, also those identical to another (see {@link #simulatingEveryAccount}). */
     private final boolean everyAccount;
-    /** Value each account's sleeves with marks of its own instead of the lane's shared ones: the straightforward path, for tests. */
+    /**
+     * Value each account's sleeves with marks of its own instead of the lane's shared ones, and keep every holding in the books
+     * for the whole run: the straightforward path, for tests.
+     */
     private final boolean ownMarks;
 
     public Backtest(BacktestSpec spec, MarketFactory markets) {
@@ -110,7 +113,7 @@ public final class Backtest {
         return new Backtest(spec, markets, snapshots, true, ownMarks);
     }
 
-    /** Every account simulated and valued with its own marks, as before the shared ones: the reference for tests. */
+    /** Every account simulated, valued with its own marks and keeping every closed holding, as before the shortcuts: the reference for tests. */
     Backtest straightforward() {
         return new Backtest(spec, markets, snapshots, true, true);
     }
@@ -153,6 +156,7 @@ public final class Backtest {
                 lanes.add(pool.submit(() -> {
                     Lane lane = new Lane(mine, windows, copies);
                     lane.run(n -> progress.accept(done.addAndGet(n)));
+                    lane.report();
                     return lane;
                 }));
             }
@@ -199,6 +203,7 @@ public final class Backtest {
      * The report from the sleeves' snapshots, through the analytics the app uses on the engine's
      * snapshots: each account is its sleeves combined, the total all sleeves of all accounts combined
      * (so fork and merge transfers, an outflow of one and an inflow of another the same day, cancel).
+     * Each lane has already built its own accounts' part ({@link Lane#report}) on its thread.
      */
     private BacktestResult result(List<Lane> lanes) {
         Map<AccountId, AccountResult> byId = new TreeMap<>(Backtest::byNumber);
@@ -216,32 +221,15 @@ public final class Backtest {
         for (Lane lane : lanes) {
             forked += lane.forked;
             merged += lane.merged;
-            int[] calendar = lane.days.stream().mapToInt(d -> Math.toIntExact(d.toEpochDay())).toArray();
-            for (Sim a : lane.accounts) {
-                // a fork's series starts on its fork day; a merged one ends on its merge day, emptied by a transfer out
-                if (a.history.size() == 0) {
-                    continue;
-                }
-                AccountResult simulatedResult = null;
-                for (Copy c : a.reportedAs()) {
-                    List<SleeveSeries> sleeves = a.history.series(c.id(), calendar);
-                    EquitySeries s = Aggregation.combine(sleeves.stream().map(SleeveSeries::series).toList());
-                    series.put(c.id(), s);
-                    bySleeve.put(c.id(), sleeves);
-                    everySleeve.addAll(sleeves);
-                    if (simulatedResult == null) {
-                        Performance p = Performance.of(s, RiskFreeRate.ZERO);
-                        simulatedResult = new AccountResult(a.id, a.initialCapital, s.equity(s.size() - 1), p.timeWeightedReturn(), p.cagr(),
-                                p.maxDrawdown().map(d -> d.depth()).orElse(0.0), a.premium, a.optionsSold, a.assignments, a.calledAway);
-                    }
-                    byId.put(c.id(), new AccountResult(c.id(), simulatedResult.initialCapital(), simulatedResult.finalEquity(),
-                            simulatedResult.totalReturn(), simulatedResult.cagr(), simulatedResult.maxDrawdown(),
-                            simulatedResult.premiumCollected(), simulatedResult.optionsSold(), simulatedResult.assignments(), simulatedResult.calledAway()));
-                    premium = premium.plus(a.premium);
-                    sold += a.optionsSold;
-                    assigned += a.assignments;
-                    called += a.calledAway;
-                }
+            for (Reported r : lane.reported) {
+                series.put(r.result().account(), r.equity());
+                bySleeve.put(r.result().account(), r.sleeves());
+                everySleeve.addAll(r.sleeves());
+                byId.put(r.result().account(), r.result());
+                premium = premium.plus(r.result().premiumCollected());
+                sold += r.result().optionsSold();
+                assigned += r.result().assignments();
+                called += r.result().calledAway();
             }
         }
         EquitySeries whole = Aggregation.total(everySleeve);
@@ -250,6 +238,10 @@ public final class Backtest {
                 total.timeWeightedReturn(), total.cagr(), total.maxDrawdown().map(d -> d.depth()).orElse(0.0), premium, sold, assigned, called);
         return new BacktestResult(spec, first.days.getFirst(), first.days.getLast(), days, List.copyOf(byId.values()), all,
                 java.util.Collections.unmodifiableMap(series), forked, merged, java.util.Collections.unmodifiableMap(bySleeve));
+    }
+
+    /** One reported account's part of the result: its figures, its combined series and its sleeves' series. */
+    private record Reported(AccountResult result, EquitySeries equity, List<SleeveSeries> sleeves) {
     }
 
     /** account-2 before account-10; a fork (account-2-f1) right after its parent. */
@@ -276,6 +268,8 @@ public final class Backtest {
         final Map<SleeveKind, SleeveStrategy> strategies = new EnumMap<>(SleeveKind.class);
         int forked;
         int merged;
+        /** This lane's accounts as the report shows them ({@link #report}), copies included. */
+        final List<Reported> reported = new ArrayList<>();
         /** Scratch for the end-of-day snapshots: cents per sleeve, reused for every account. */
         final long[] cash = new long[SleeveKind.values().length];
         final long[] positions = new long[SleeveKind.values().length];
@@ -340,6 +334,10 @@ public final class Backtest {
                     if (a.mergedOn < 0 || a.mergedOn == index) {
                         a.endOfDay(today, marks, cash, positions);
                     }
+                    if (!ownMarks && index % 5 == 4) {
+                        // a week after their expiry, contracts long closed cannot come back: reading the book stays as cheap in year ten as in year one
+                        a.book.forgetExpired(today.minusDays(7));
+                    }
                 }
                 days.add(day);
                 int reported = 0;
@@ -350,6 +348,36 @@ public final class Backtest {
             }
             if (days.size() != expected) {
                 throw new IllegalStateException("trading days counted " + days.size() + " but the calendar said " + expected);
+            }
+        }
+
+        /**
+         * This lane's part of the report, on its own thread. An account and its copies have the same
+         * snapshots, so its series and metrics are computed once and reported under each id: the
+         * series are immutable and shared, only the id differs.
+         */
+        void report() {
+            int[] epochDays = days.stream().mapToInt(d -> Math.toIntExact(d.toEpochDay())).toArray();
+            for (Sim a : accounts) {
+                // a fork's series starts on its fork day; a merged one ends on its merge day, emptied by a transfer out
+                if (a.history.size() == 0) {
+                    continue;
+                }
+                List<SleeveSeries> sleeves = a.history.series(a.id, epochDays);
+                EquitySeries s = Aggregation.combine(sleeves.stream().map(SleeveSeries::series).toList());
+                Performance p = Performance.of(s, RiskFreeRate.ZERO);
+                AccountResult simulated = new AccountResult(a.id, a.initialCapital, s.equity(s.size() - 1), p.timeWeightedReturn(), p.cagr(),
+                        p.maxDrawdown().map(d -> d.depth()).orElse(0.0), a.premium, a.optionsSold, a.assignments, a.calledAway);
+                reported.add(new Reported(simulated, s, sleeves));
+                for (Copy c : a.copies) {
+                    List<SleeveSeries> copied = new ArrayList<>(sleeves.size());
+                    for (SleeveSeries one : sleeves) {
+                        copied.add(new SleeveSeries(c.id(), one.sleeve(), one.series()));
+                    }
+                    reported.add(new Reported(new AccountResult(c.id(), simulated.initialCapital(), simulated.finalEquity(), simulated.totalReturn(),
+                            simulated.cagr(), simulated.maxDrawdown(), simulated.premiumCollected(), simulated.optionsSold(), simulated.assignments(),
+                            simulated.calledAway()), s, copied));
+                }
             }
         }
 
@@ -582,13 +610,6 @@ public final class Backtest {
         /** Accounts identical to this one, reported with its results (empty with forking or when every account is simulated). */
         final List<Copy> copies = new ArrayList<>();
 
-        /** This account and its copies, each with its own id and recorder. */
-        List<Copy> reportedAs() {
-            List<Copy> all = new ArrayList<>(1 + copies.size());
-            all.add(new Copy(id, recorder));
-            all.addAll(copies);
-            return all;
-        }
 
         Sim(AccountId id, AccountConfig config, MarketView market, Money initialCapital, Sim parent, int firstDay) {
             this.id = id;

@@ -37,6 +37,8 @@ public final class OptionChain {
     private final List<Money> strikes;
     private final List<OptionQuote> calls;
     private final List<OptionQuote> puts;
+    /** Every quote of {@link #calls} is a call and every one of {@link #puts} a put (see {@link #quotesMatchTheirRight}). */
+    private final boolean quotesMatchTheirRight;
     /** Results computed from this chain alone ({@link #derived}); made on first use. */
     private volatile Map<Object, Object> derived;
 
@@ -54,6 +56,8 @@ public final class OptionChain {
         this.strikeCents = this.strikes.stream().mapToLong(Money::cents).toArray();
         this.calls = List.copyOf(calls);
         this.puts = List.copyOf(puts);
+        this.quotesMatchTheirRight = this.calls.stream().allMatch(q -> q.right() == OptionRight.CALL)
+                && this.puts.stream().allMatch(q -> q.right() == OptionRight.PUT);
     }
 
     /** A chain whose quotes {@code pricer} makes on first reading; {@code strikeCents} ascend and are not copied. */
@@ -70,6 +74,7 @@ public final class OptionChain {
         this.strikes = new StrikeList(strikeCents);
         this.calls = new LazyQuotes(this.strikes, OptionRight.CALL, pricer);
         this.puts = new LazyQuotes(this.strikes, OptionRight.PUT, pricer);
+        this.quotesMatchTheirRight = true;
     }
 
     /**
@@ -196,6 +201,16 @@ public final class OptionChain {
 
     public List<OptionQuote> quotes(OptionRight right) {
         return right == OptionRight.CALL ? calls : puts;
+    }
+
+    /**
+     * Whether every quote of {@link #calls} is a call and every one of {@link #puts} a put. Always so
+     * for the market maker's chains, which price their quotes when first read: a reader that needs
+     * to know can skip reading (and so pricing) quotes to find out. A chain made by {@link #of} from
+     * quotes made elsewhere says what it was given.
+     */
+    public boolean quotesMatchTheirRight() {
+        return quotesMatchTheirRight;
     }
 
     /** The quote at a listed strike, or empty if the strike is not in this chain. */

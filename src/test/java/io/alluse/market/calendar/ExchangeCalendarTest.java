@@ -172,4 +172,32 @@ class ExchangeCalendarTest {
     private static LocalDate d(String text) {
         return LocalDate.parse(text);
     }
+    /**
+     * dateOf remembers the last day it answered: against the time-zone rules themselves, every few
+     * minutes across both daylight-saving changes of 2026 (23- and 25-hour days), at and one
+     * nanosecond before each midnight, and jumping between far-apart days so the memo is replaced.
+     */
+    @Test
+    void dateOfAgreesWithTheTimeZoneRulesAcrossMidnightsAndDaylightSavingChanges() {
+        java.util.List<Instant> instants = new java.util.ArrayList<>();
+        for (LocalDate day : new LocalDate[] {LocalDate.of(2026, 3, 6), LocalDate.of(2026, 10, 30), LocalDate.of(1999, 12, 30)}) {
+            Instant from = day.atStartOfDay(ExchangeCalendar.NEW_YORK).toInstant();
+            for (long s = 0; s < 4 * 86_400; s += 7 * 60 + 13) {
+                instants.add(from.plusSeconds(s));
+            }
+            for (int d = 0; d < 4; d++) {
+                Instant midnight = day.plusDays(d).atStartOfDay(ExchangeCalendar.NEW_YORK).toInstant();
+                instants.add(midnight);
+                instants.add(midnight.minusNanos(1));
+                instants.add(midnight.plusNanos(1));
+            }
+        }
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2_000; i++) {
+            instants.add(instants.get(random.nextInt(instants.size())));
+        }
+        for (Instant at : instants) {
+            assertThat(ExchangeCalendar.dateOf(at)).as("date of %s", at).isEqualTo(at.atZone(ExchangeCalendar.NEW_YORK).toLocalDate());
+        }
+    }
 }

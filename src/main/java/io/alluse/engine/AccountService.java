@@ -136,6 +136,7 @@ public final class AccountService {
         // from no accounts at all, the suggestions for a sequence of accounts are known without the O(n) scan each
         List<ExecutionWindow> suggested = windows.isEmpty() ? ExecutionWindow.suggestMany(count) : null;
         List<Account> created = new java.util.ArrayList<>(count);
+        int lastOrder = accounts.lastDisplayOrder();
         int n = 1;
         for (int i = 0; i < count; i++) {
             while (ids.contains(new AccountId("account-" + n))) {
@@ -146,7 +147,7 @@ public final class AccountService {
             ExecutionWindow window = suggested != null ? suggested.get(i) : ExecutionWindow.suggest(windows.values());
             AccountDraft draft = adjust.apply(AccountDraft.defaults(id, "Account-" + n, window));
             NewAccount spec = validate(draft, new AccountValidator.Existing(ids, windows)).orThrow();
-            Account account = found(spec, new BrokerSetup.Paper());
+            Account account = found(spec, new BrokerSetup.Paper(), lastOrder++);
             created.add(account);
             ids.add(account.id());
             if (account.status() != AccountStatus.CLOSED) {
@@ -157,10 +158,16 @@ public final class AccountService {
     }
 
     private Account found(NewAccount spec, BrokerSetup broker) {
+        return found(spec, broker, -1);
+    }
+
+    /** @param lastDisplayOrder the largest display order there is, when the caller knows it; -1 to look it up */
+    private Account found(NewAccount spec, BrokerSetup broker, int lastDisplayOrder) {
         Brokerages.Opened opened = brokerages.open(spec.id(), broker, spec.initialCapital());
         BrokerConnection connection = opened.connection();
         Brokerages.OpeningBalance opening = opened.opening();
-        Account created = accounts.create(spec, connection, clock.instant(), opening.activityId());
+        Account created = lastDisplayOrder < 0 ? accounts.create(spec, connection, clock.instant(), opening.activityId())
+                : accounts.create(spec, connection, clock.instant(), opening.activityId(), lastDisplayOrder);
         log.info("Account {} created with {}", created.id(), created.initialCapital());
         createdListeners.forEach(l -> l.accept(created));
         return created;

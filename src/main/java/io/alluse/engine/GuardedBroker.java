@@ -23,8 +23,15 @@ import java.util.function.Supplier;
 
 /**
  * Puts a time limit on every call to a broker: a call that does not answer in time fails with
- * {@link BrokerException.Kind#TIMEOUT} and is abandoned (its virtual thread is interrupted), so a
- * hung broker costs its own account a retry and nothing more.
+ * {@link BrokerException.Kind#TIMEOUT} and is abandoned, so a hung broker costs its own account a
+ * retry and nothing more.
+ *
+ * <p>An abandoned call is never interrupted: the paper broker commits to H2 inside its calls, and an
+ * interrupt during H2's file I/O closes the database's file channel for every account (H2 issues 227,
+ * 1076: MVStore is not interrupt-safe). A 10,000-account bench week with a 200 ms limit did exactly that.
+ * The abandoned call runs to its end on its own virtual thread (its effect, if any, is what a lost reply
+ * leaves, which reconciliation by client order id handles); a truly hung one waits until the broker
+ * gives up on its own.
  */
 final class GuardedBroker implements Broker, AutoCloseable {
 
@@ -58,7 +65,7 @@ final class GuardedBroker implements Broker, AutoCloseable {
                 } catch (TimeoutException e) {
                     started = startedAt.get();
                     if (started != 0 && System.nanoTime() - started >= limit) {
-                        future.cancel(true);
+                        future.cancel(false);
                         throw new BrokerException(BrokerException.Kind.TIMEOUT, "The broker did not answer " + what + " within "
                                 + (timeout.toMillis() < 1_000 ? timeout.toMillis() + " ms." : timeout.toSeconds() + " s."));
                     }
@@ -71,7 +78,7 @@ final class GuardedBroker implements Broker, AutoCloseable {
             }
             throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "The broker failed " + what + ": " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
-            future.cancel(true);
+            future.cancel(false);
             Thread.currentThread().interrupt();
             throw new BrokerException(BrokerException.Kind.TIMEOUT, "Interrupted while waiting for the broker (" + what + ").");
         }
@@ -124,6 +131,7 @@ final class GuardedBroker implements Broker, AutoCloseable {
 
     @Override
     public void close() {
-        calls.shutdownNow();
+        // no interrupts here either (see above): calls still running end on their own
+        calls.shutdown();
     }
 }

@@ -86,6 +86,8 @@ final class AccountWorker implements AutoCloseable {
     private LedgerBatch pending;
     /** Forking and merging, when the engine has it on (null otherwise). */
     private volatile Forking forking;
+    /** The driver's memo of {@link #wakeFor}. */
+    private volatile Plan plan;
 
     AccountWorker(Account account, Broker broker, AccountLedger ledger, CycleSchedule schedule, EngineEvents events,
                   Supplier<Instant> clock, EngineSettings settings) {
@@ -137,6 +139,35 @@ final class AccountWorker implements AutoCloseable {
 
     boolean hasDue(Instant now) {
         return !schedule.due(view, now).isEmpty();
+    }
+
+    /**
+     * For the driver: {@code now} if something is due now, otherwise when to look again. With
+     * thousands of accounts the driver asks every one at every step, and most have nothing due
+     * until a point already known: what is due changes only with the account's view (replaced, never
+     * mutated, on every change) or at an instant {@link CycleSchedule#nextWake} returns (see
+     * {@code CycleScheduleTest}), so the answer is kept until either happens (except while a retry waits).
+     */
+    Instant wakeFor(Instant now) {
+        AccountView v = view;
+        Plan p = plan;
+        if (p != null && p.view == v && !now.isBefore(p.from) && now.isBefore(p.wake)) {
+            return p.wake;
+        }
+        if (!schedule.due(v, now).isEmpty()) {
+            return now;
+        }
+        Instant wake = schedule.nextWake(v, now);
+        // while a retry waits, nextWake answers the retry time only, yet a window may close (a missed or
+        // failed cycle) before it: such accounts are few, so they are asked at every step as before
+        if (v.retryAt().isEmpty() || !v.retryAt().get().isAfter(now)) {
+            plan = new Plan(v, now, wake);
+        }
+        return wake;
+    }
+
+    /** Nothing is due for {@code view} from {@code from} until {@code wake} (exclusive). */
+    private record Plan(AccountView view, Instant from, Instant wake) {
     }
 
     /** Does what is due now, on the lane. */

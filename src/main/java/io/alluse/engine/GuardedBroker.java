@@ -18,12 +18,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * Puts a time limit on every call to a broker: a call that does not answer in time fails with
- * {@link BrokerException.Kind#TIMEOUT} and is abandoned (its virtual thread is interrupted), so a
- * hung broker costs its own account a retry and nothing more.
+ * {@link BrokerException.Kind#TIMEOUT} and is abandoned, so a hung broker costs its own account a
+ * retry and nothing more.
+ *
+ * <p>An abandoned call is never interrupted: the paper broker commits to H2 inside its calls, and an
+ * interrupt during H2's file I/O closes the database's file channel for every account (H2 issues 227,
+ * 1076: MVStore is not interrupt-safe). A 10,000-account bench week with a 200 ms limit did exactly that.
+ * The abandoned call runs to its end on its own virtual thread (its effect, if any, is what a lost reply
+ * leaves, which reconciliation by client order id handles); a truly hung one waits until the broker
+ * gives up on its own.
  */
 final class GuardedBroker implements Broker, AutoCloseable {
 
@@ -36,21 +44,41 @@ final class GuardedBroker implements Broker, AutoCloseable {
         this.timeout = timeout;
     }
 
+    /**
+     * The time limit runs from when the call starts, not from when it was handed over: with thousands
+     * of accounts due at the same instant, a call may wait for a free processor longer than the limit,
+     * and that wait says nothing about the broker (counting it made accounts fail at random under load).
+     */
     private <T> T call(String what, Supplier<T> call) {
-        Future<T> future = calls.submit(call::get);
+        AtomicLong startedAt = new AtomicLong();
+        Future<T> future = calls.submit(() -> {
+            startedAt.set(System.nanoTime() | 1L);
+            return call.get();
+        });
+        long limit = timeout.toNanos();
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new BrokerException(BrokerException.Kind.TIMEOUT, "The broker did not answer " + what + " within "
-                    + (timeout.toMillis() < 1_000 ? timeout.toMillis() + " ms." : timeout.toSeconds() + " s."));
+            while (true) {
+                long started = startedAt.get();
+                long wait = started == 0 ? limit : started + limit - System.nanoTime();
+                try {
+                    return future.get(Math.max(wait, 0), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    started = startedAt.get();
+                    if (started != 0 && System.nanoTime() - started >= limit) {
+                        future.cancel(false);
+                        throw new BrokerException(BrokerException.Kind.TIMEOUT, "The broker did not answer " + what + " within "
+                                + (timeout.toMillis() < 1_000 ? timeout.toMillis() + " ms." : timeout.toSeconds() + " s."));
+                    }
+                    // not started yet, or started late: wait out its own limit
+                }
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "The broker failed " + what + ": " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
-            future.cancel(true);
+            future.cancel(false);
             Thread.currentThread().interrupt();
             throw new BrokerException(BrokerException.Kind.TIMEOUT, "Interrupted while waiting for the broker (" + what + ").");
         }
@@ -103,6 +131,7 @@ final class GuardedBroker implements Broker, AutoCloseable {
 
     @Override
     public void close() {
-        calls.shutdownNow();
+        // no interrupts here either (see above): calls still running end on their own
+        calls.shutdown();
     }
 }

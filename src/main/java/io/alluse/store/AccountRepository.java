@@ -96,10 +96,38 @@ public final class AccountRepository {
      * opening reference the account is founded with no money yet (its brokerage account does not exist).
      */
     static Account found(Session s, NewAccount spec, BrokerConnection broker, AccountStatus status, Instant now, Optional<String> openingReference) {
+        return found(s, spec, broker, status, now, openingReference, java.util.OptionalInt.empty());
+    }
+
+    /**
+     * {@link #create} for accounts made in a row by one caller (AccountService.createMany) that knows the last display
+     * order: finding it is a scan of every account (the column has no index), which made creating 10,000 accounts
+     * quadratic.
+     *
+     * @param lastDisplayOrder the largest display order there is (0 when there are no accounts)
+     */
+    public Account create(NewAccount spec, BrokerConnection broker, Instant now, String openingReference, int lastDisplayOrder) {
+        try {
+            return db.accountTransaction(spec.id(), s -> found(s, spec, broker, AccountStatus.ACTIVE, now, Optional.of(openingReference),
+                    java.util.OptionalInt.of(lastDisplayOrder)));
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            throw duplicate(spec.id());
+        }
+    }
+
+    /** The largest display order of any account, 0 when there are none. */
+    public int lastDisplayOrder() {
+        Integer max = db.portfolioTransaction(s -> s.createSelectionQuery("select max(displayOrder) from Account", Integer.class).getSingleResult());
+        return max == null ? 0 : max;
+    }
+
+    private static Account found(Session s, NewAccount spec, BrokerConnection broker, AccountStatus status, Instant now,
+                                 Optional<String> openingReference, java.util.OptionalInt lastDisplayOrder) {
         if (s.find(AccountEntity.class, spec.id().value()) != null) {
             throw duplicate(spec.id());
         }
-        Integer maxOrder = s.createSelectionQuery("select max(displayOrder) from Account", Integer.class).getSingleResult();
+        Integer maxOrder = lastDisplayOrder.isPresent() ? Integer.valueOf(lastDisplayOrder.getAsInt())
+                : s.createSelectionQuery("select max(displayOrder) from Account", Integer.class).getSingleResult();
         AccountEntity a = new AccountEntity();
         a.id = spec.id().value();
         a.name = spec.name();

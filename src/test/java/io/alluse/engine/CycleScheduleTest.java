@@ -142,4 +142,51 @@ class CycleScheduleTest {
         assertThat(schedule.due(closed, ny("2026-11-23T10:20"))).isEmpty();
         assertThat(schedule.nextWake(closed, ny("2026-11-23T10:20"))).isEqualTo(Instant.MAX);
     }
+
+    /**
+     * The driver keeps "nothing due until nextWake" per account instead of asking every account at every step
+     * ({@code AccountWorker.wakeFor}): that is only right if, for an unchanged view, nothing becomes due and the
+     * next wake stays the same at every instant before it. Checked against the schedule itself for random
+     * views and instants over three weeks with a holiday and an early close.
+     */
+    @Test
+    void nothingBecomesDueBeforeTheNextWakeSoTheDriverMayKeepIt() {
+        java.util.Random random = new java.util.Random(7);
+        Instant start = ny("2026-11-16T00:00");
+        int checkedCases = 0;
+        for (int c = 0; c < 6_000; c++) {
+            int startMinute = 9 * 60 + 30 + 5 * random.nextInt(78);
+            int length = 5 * (1 + random.nextInt(Math.min(12, (16 * 60 - startMinute) / 5)));
+            ExecutionWindow window = new ExecutionWindow(java.time.LocalTime.of(0, 0).plusMinutes(startMinute),
+                    java.time.LocalTime.of(0, 0).plusMinutes(startMinute + length));
+            Instant t0 = start.plusSeconds(random.nextInt(21 * 24 * 3600));
+            LocalDate today = ExchangeCalendar.dateOf(t0);
+            Optional<LocalDate> lastDay = random.nextInt(4) == 0 ? Optional.empty() : Optional.of(today.minusDays(random.nextInt(4)));
+            Optional<CycleStatus> last = lastDay.map(d -> CycleStatus.values()[random.nextInt(CycleStatus.values().length)]);
+            Optional<Instant> lastSync = random.nextInt(5) == 0 ? Optional.empty() : Optional.of(t0.minusSeconds(random.nextInt(3 * 3600)));
+            Optional<Instant> retryAt = random.nextInt(5) == 0 ? Optional.of(t0.plusSeconds(random.nextInt(7200) - 1800)) : Optional.empty();
+            AccountStatus status = AccountStatus.values()[random.nextInt(AccountStatus.values().length)];
+            AccountView v = new AccountView(status, window, t0.minusSeconds(random.nextInt(10 * 24 * 3600)), lastDay, last,
+                    Optional.of(today.minusDays(random.nextInt(3))), lastSync, retryAt);
+            // cycles are recorded only on days with a window, i.e. trading days; while a retry waits the driver keeps
+            // nothing (nextWake then answers the retry time, though a window may close before it)
+            if (!schedule.due(v, t0).isEmpty() || lastDay.isPresent() && schedule.calendar().session(lastDay.get()).isEmpty()
+                    || retryAt.isPresent() && retryAt.get().isAfter(t0)) {
+                continue;
+            }
+            Instant wake = schedule.nextWake(v, t0);
+            if (wake.equals(Instant.MAX)) {
+                continue;
+            }
+            checkedCases++;
+            for (Instant t = t0.plusNanos(1); t.isBefore(wake); t = t.plusSeconds(1 + random.nextInt(900))) {
+                assertThat(schedule.due(v, t)).as("due at %s for %s (nothing due at %s)", t, v, t0).isEmpty();
+                assertThat(schedule.nextWake(v, t)).as("next wake at %s for %s", t, v).isEqualTo(wake);
+            }
+            Instant justBefore = wake.minusNanos(1);
+            assertThat(schedule.due(v, justBefore)).isEmpty();
+            assertThat(schedule.nextWake(v, justBefore)).isEqualTo(wake);
+        }
+        assertThat(checkedCases).as("views with nothing due").isGreaterThan(300);
+    }
 }

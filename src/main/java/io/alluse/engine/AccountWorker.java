@@ -146,7 +146,7 @@ final class AccountWorker implements AutoCloseable {
      * thousands of accounts the driver asks every one at every step, and most have nothing due
      * until a point already known: what is due changes only with the account's view (replaced, never
      * mutated, on every change) or at an instant {@link CycleSchedule#nextWake} returns (see
-     * {@code CycleScheduleTest}), so the answer is kept until either happens (except while a retry waits).
+     * {@code CycleScheduleTest}, also while a retry waits), so the answer is kept until either happens.
      */
     Instant wakeFor(Instant now) {
         AccountView v = view;
@@ -158,11 +158,7 @@ final class AccountWorker implements AutoCloseable {
             return now;
         }
         Instant wake = schedule.nextWake(v, now);
-        // while a retry waits, nextWake answers the retry time only, yet a window may close (a missed or
-        // failed cycle) before it: such accounts are few, so they are asked at every step as before
-        if (v.retryAt().isEmpty() || !v.retryAt().get().isAfter(now)) {
-            plan = new Plan(v, now, wake);
-        }
+        plan = new Plan(v, now, wake);
         return wake;
     }
 

@@ -164,9 +164,6 @@ public final class CycleSchedule {
             return Instant.MAX;
         }
         Instant best = Instant.MAX;
-        if (a.retryAt().isPresent() && a.retryAt().get().isAfter(now)) {
-            best = a.retryAt().get();
-        }
         LocalDate day = ExchangeCalendar.dateOf(now);
         for (int i = 0; i < 10 && best == Instant.MAX; i++, day = day.plusDays(1)) {
             Optional<Session> session = calendar.session(day);
@@ -189,6 +186,11 @@ public final class CycleSchedule {
                     best = c;
                 }
             }
+        }
+        // A waiting retry is one more candidate, not the only one: a window can end (and its cycle fail
+        // or be missed) before the retry comes round.
+        if (a.retryAt().isPresent() && a.retryAt().get().isAfter(now) && a.retryAt().get().isBefore(best)) {
+            best = a.retryAt().get();
         }
         return best;
     }

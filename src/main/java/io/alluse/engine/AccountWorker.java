@@ -569,25 +569,23 @@ final class AccountWorker implements AutoCloseable {
         if (stored.status() != OrderStatus.INTENT) {
             return false;
         }
-        OrderRequest request = new OrderRequest(intent.clientOrderId(), intent.instrument(), intent.side(), intent.effect(), intent.quantity(),
-                intent.limitPrice());
         BrokerOrder order;
         try {
-            order = broker.place(request);
+            order = broker.place(requestOf(intent));
         } catch (BrokerException e) {
             if (e.retryable()) {
                 throw e;
             }
             ledger.updateOrder(intent.clientOrderId(), OrderStatus.REJECTED, "", 0, Money.ZERO, e.getMessage(), now);
-            ledger.audit(now, AuditKind.ORDER, "Order " + intent.clientOrderId() + " refused by the broker: " + e.getMessage(), e.kind().name());
-            events.publish(new EngineEvent.AccountFailing(id, now, id + ": order refused by the broker: " + e.getMessage()));
+            AuditLine refused = refusedLine(intent, e, now);
+            ledger.audit(now, refused.kind(), refused.summary(), refused.detail());
+            events.publish(refusedEvent(e, now));
             return false;
         }
         ledger.updateOrder(intent.clientOrderId(), order.status(), order.brokerOrderId(), order.filledQuantity(), order.averageFillPrice(),
                 order.reason(), now);
         openOrders = Math.max(openOrders, 0) + (order.status().isFinal() ? 0 : 1);
-        events.publish(new EngineEvent.OrderPlaced(id, now, id + " " + intent.sleeve().label() + ": " + intent.side().name().toLowerCase(java.util.Locale.ROOT)
-                + " " + intent.quantity() + " " + LedgerBook.describe(intent.instrument()) + " limit " + intent.limitPrice() + " -> " + order.status()));
+        events.publish(placedEvent(intent, order, now));
         return true;
     }
 
@@ -615,25 +613,22 @@ final class AccountWorker implements AutoCloseable {
                 if (stored.get(i).status() != OrderStatus.INTENT) {
                     continue;
                 }
-                OrderRequest request = new OrderRequest(intent.clientOrderId(), intent.instrument(), intent.side(), intent.effect(), intent.quantity(),
-                        intent.limitPrice());
                 BrokerOrder order;
                 try {
-                    order = broker.place(request);
+                    order = broker.place(requestOf(intent));
                 } catch (BrokerException e) {
                     if (e.retryable()) {
                         throw e;
                     }
                     updates.add(new OrderUpdate(intent.clientOrderId(), OrderStatus.REJECTED, "", 0, Money.ZERO, e.getMessage(), now));
-                    lines.add(new AuditLine(now, AuditKind.ORDER, "Order " + intent.clientOrderId() + " refused by the broker: " + e.getMessage(), e.kind().name()));
-                    toPublish.add(new EngineEvent.AccountFailing(id, now, id + ": order refused by the broker: " + e.getMessage()));
+                    lines.add(refusedLine(intent, e, now));
+                    toPublish.add(refusedEvent(e, now));
                     continue;
                 }
                 updates.add(new OrderUpdate(intent.clientOrderId(), order.status(), order.brokerOrderId(), order.filledQuantity(), order.averageFillPrice(),
                         order.reason(), now));
                 openOrders = Math.max(openOrders, 0) + (order.status().isFinal() ? 0 : 1);
-                toPublish.add(new EngineEvent.OrderPlaced(id, now, id + " " + intent.sleeve().label() + ": " + intent.side().name().toLowerCase(java.util.Locale.ROOT)
-                        + " " + intent.quantity() + " " + LedgerBook.describe(intent.instrument()) + " limit " + intent.limitPrice() + " -> " + order.status()));
+                toPublish.add(placedEvent(intent, order, now));
                 placed++;
             }
             lines.addAll(notesAfter);
@@ -651,6 +646,23 @@ final class AccountWorker implements AutoCloseable {
             toPublish.forEach(events::publish);
         }
         return placed;
+    }
+
+    private static OrderRequest requestOf(OrderIntent intent) {
+        return new OrderRequest(intent.clientOrderId(), intent.instrument(), intent.side(), intent.effect(), intent.quantity(), intent.limitPrice());
+    }
+
+    private static AuditLine refusedLine(OrderIntent intent, BrokerException e, Instant now) {
+        return new AuditLine(now, AuditKind.ORDER, "Order " + intent.clientOrderId() + " refused by the broker: " + e.getMessage(), e.kind().name());
+    }
+
+    private EngineEvent refusedEvent(BrokerException e, Instant now) {
+        return new EngineEvent.AccountFailing(id, now, id + ": order refused by the broker: " + e.getMessage());
+    }
+
+    private EngineEvent placedEvent(OrderIntent intent, BrokerOrder order, Instant now) {
+        return new EngineEvent.OrderPlaced(id, now, id + " " + intent.sleeve().label() + ": " + intent.side().name().toLowerCase(java.util.Locale.ROOT)
+                + " " + intent.quantity() + " " + LedgerBook.describe(intent.instrument()) + " limit " + intent.limitPrice() + " -> " + order.status());
     }
 
     private void flushNotes(List<AuditLine> notes) {

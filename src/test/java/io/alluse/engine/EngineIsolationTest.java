@@ -71,6 +71,11 @@ class EngineIsolationTest {
                 f.engine.runUntil(more);
                 Thread.sleep(100);
             }
+            // the worker shows ERROR first, then records it and tells the user: give the telling its moment
+            while (f.events.stream().noneMatch(e -> e instanceof EngineEvent.AccountFailing && e.account().equals(hung))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             // the failing accounts are shown in error, with the broker's reason, and the user was told
             assertThat(f.engine.runtime(hung).orElseThrow().health()).isEqualTo(AccountHealth.ERROR);
             assertThat(f.engine.runtime(failing).orElseThrow().health()).isEqualTo(AccountHealth.ERROR);

@@ -48,6 +48,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
     private final LedgerCache ledgerCache = new LedgerCache();
+    private final GroupCheckpoint checkpoints = new GroupCheckpoint(() -> execute("CHECKPOINT"));
 
     private Database(Path directory, HikariDataSource dataSource, SessionFactory sessionFactory) {
         this.directory = directory;
@@ -237,7 +238,12 @@ public final class Database implements AutoCloseable {
      * looked up at the broker before anything is sent, still keeps the order from being sent twice.)
      */
     void makeDurable() {
-        execute("CHECKPOINT");
+        checkpoints.makeDurable();
+    }
+
+    /** Checkpoints run by {@link #makeDurable} since the database opened (one serves every caller waiting for it). */
+    public long checkpointsRun() {
+        return checkpoints.checkpoints();
     }
 
     /** Plain JDBC for maintenance statements (backup, checkpoint). */

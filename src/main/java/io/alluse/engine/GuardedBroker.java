@@ -12,13 +12,8 @@ import io.alluse.market.MarketView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +32,7 @@ final class GuardedBroker implements Broker, AutoCloseable {
 
     private final Broker broker;
     private final Duration timeout;
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean closed;
 
     GuardedBroker(Broker broker, Duration timeout) {
         this.broker = broker;
@@ -48,40 +43,40 @@ final class GuardedBroker implements Broker, AutoCloseable {
      * The time limit runs from when the call starts, not from when it was handed over: with thousands
      * of accounts due at the same instant, a call may wait for a free processor longer than the limit,
      * and that wait says nothing about the broker (counting it made accounts fail at random under load).
+     * The limit is kept by {@link CallDeadlines}' one watchdog, not by a timer per call (docs/decisions/0037).
      */
     private <T> T call(String what, Supplier<T> call) {
-        AtomicLong startedAt = new AtomicLong();
-        Future<T> future = calls.submit(() -> {
-            startedAt.set(System.nanoTime() | 1L);
-            return call.get();
-        });
+        if (closed) {
+            throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "The account's broker connection is closed (" + what + ").");
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
         long limit = timeout.toNanos();
-        try {
-            while (true) {
-                long started = startedAt.get();
-                long wait = started == 0 ? limit : started + limit - System.nanoTime();
-                try {
-                    return future.get(Math.max(wait, 0), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    started = startedAt.get();
-                    if (started != 0 && System.nanoTime() - started >= limit) {
-                        future.cancel(false);
-                        throw new BrokerException(BrokerException.Kind.TIMEOUT, "The broker did not answer " + what + " within "
-                                + (timeout.toMillis() < 1_000 ? timeout.toMillis() + " ms." : timeout.toSeconds() + " s."));
-                    }
-                    // not started yet, or started late: wait out its own limit
-                }
+        Thread.startVirtualThread(() -> {
+            CallDeadlines.Watched watched = CallDeadlines.shared().watch(result, limit, () -> timedOut(what));
+            try {
+                result.complete(call.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            } finally {
+                CallDeadlines.shared().done(watched);
             }
+        });
+        try {
+            return result.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw new BrokerException(BrokerException.Kind.UNAVAILABLE, "The broker failed " + what + ": " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
-            future.cancel(false);
             Thread.currentThread().interrupt();
             throw new BrokerException(BrokerException.Kind.TIMEOUT, "Interrupted while waiting for the broker (" + what + ").");
         }
+    }
+
+    private BrokerException timedOut(String what) {
+        return new BrokerException(BrokerException.Kind.TIMEOUT, "The broker did not answer " + what + " within "
+                + (timeout.toMillis() < 1_000 ? timeout.toMillis() + " ms." : timeout.toSeconds() + " s."));
     }
 
     @Override
@@ -132,6 +127,6 @@ final class GuardedBroker implements Broker, AutoCloseable {
     @Override
     public void close() {
         // no interrupts here either (see above): calls still running end on their own
-        calls.shutdown();
+        closed = true;
     }
 }

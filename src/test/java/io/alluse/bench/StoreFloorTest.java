@@ -24,8 +24,8 @@ class StoreFloorTest {
             StoreFloor.PerRow r = StoreFloor.measureIn(db, 37, 37, 4, 2, 3, 1, 2);
 
             assertThat(r.rows()).isEqualTo(37 * 4 * 2);
+            // (not the CPU figure: the process's CPU clock can stand still over so few rows)
             assertThat(r.wallMicros()).isPositive();
-            assertThat(r.cpuMicros()).isPositive();
             // warm-up and measured rounds alike: 37 account rows and 37 x 4 audit rows per round, every one committed
             assertThat(StoreFloor.rowsIn(db) - before).isEqualTo(37 + 37 * 4 * 3);
             assertThat(scalar(db, "SELECT COUNT(DISTINCT account_id) FROM audit_event")).isEqualTo(37);

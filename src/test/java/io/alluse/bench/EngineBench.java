@@ -108,8 +108,9 @@ final class EngineBench implements BenchSection {
     /**
      * The floor under the 10,000-account week that no engine change can go below while each account's rows are kept as
      * they are: H2's own time to write the rows the week adds (measured in the small week), each row at the cost of
-     * the cheapest of them, a cycle's audit lines per account in one transaction on 2 threads, nothing else running.
-     * Rows changed in place (sleeve capitals, order states, the cycle row's end) and every read come on top.
+     * an audit row (the cheapest kind) written in the cheapest of four ways (one or two threads; one account's or a
+     * hundred accounts' rows per transaction), ten per account as a cycle writes them, nothing else running. Rows
+     * changed in place (sleeve capitals, order states, the cycle row's end) and every read come on top.
      */
     private void floor(BenchReport report, BenchOptions options, double rowsPerAccountWeek, int measuredOn) throws Exception {
         int accounts = options.quick() ? 1_000 : 10_000;
